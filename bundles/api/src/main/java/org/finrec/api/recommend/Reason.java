@@ -1,0 +1,42 @@
+package org.finrec.api.recommend;
+
+import java.util.Objects;
+
+/**
+ * Why a product was recommended, demoted or removed: a machine-readable code from {@link ReasonCodes} (or a
+ * bank's own code), a sentence for people, and the part of the score it accounts for.
+ *
+ * @param code a stable, machine-readable code such as {@link ReasonCodes#POPULAR_IN_SEGMENT}; never blank
+ * @param message a sentence a relationship manager or customer can read; never null
+ * @param contribution the part of the recommendation score this reason accounts for, finite; 0 for reasons
+ *     that do not contribute to a score (suitability, exclusions)
+ */
+public record Reason(String code, String message, double contribution) {
+
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException if the code is blank or the contribution is not finite
+     * @throws NullPointerException if the message is null
+     */
+    public Reason {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("reason code must not be blank");
+        }
+        Objects.requireNonNull(message, "message");
+        if (!Double.isFinite(contribution)) {
+            throw new IllegalArgumentException("reason " + code + ": contribution must be finite");
+        }
+    }
+
+    /**
+     * Creates a reason that contributes nothing to a score.
+     *
+     * @param code a stable code
+     * @param message a readable sentence
+     * @return a new reason
+     */
+    public static Reason of(String code, String message) {
+        return new Reason(code, message, 0.0);
+    }
+}

@@ -1,0 +1,51 @@
+package org.finrec.api.recommend;
+
+import java.util.List;
+import java.util.Objects;
+import org.finrec.api.Product;
+
+/**
+ * One recommended product with its score, rank, reasons and provenance.
+ *
+ * @param product the recommended product, never null
+ * @param rank position in the response, 1 for the first
+ * @param score the score after suitability adjustments, finite; comparable only within one response
+ * @param reasons why the product is recommended and why it is suitable, at least one; never null
+ * @param recommender the name of the recommender that scored the product, never blank
+ * @param modelVersion the version of the model that scored it, never blank
+ * @param variant the experiment variant that served the request; {@value #DEFAULT_VARIANT} outside experiments
+ */
+public record Recommendation(
+        Product product,
+        int rank,
+        double score,
+        List<Reason> reasons,
+        String recommender,
+        String modelVersion,
+        String variant) {
+
+    /** The variant recorded when no experiment assigned one. */
+    public static final String DEFAULT_VARIANT = "default";
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws IllegalArgumentException if the rank is below 1, the score is not finite or reasons are missing
+     */
+    public Recommendation {
+        Objects.requireNonNull(product, "product");
+        if (rank < 1) {
+            throw new IllegalArgumentException("rank must be >= 1, got " + rank);
+        }
+        if (!Double.isFinite(score)) {
+            throw new IllegalArgumentException("recommendation of " + product.id() + ": score must be finite");
+        }
+        reasons = List.copyOf(reasons);
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException("recommendation of " + product.id() + ": needs at least one reason");
+        }
+        Objects.requireNonNull(recommender, "recommender");
+        Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(variant, "variant");
+    }
+}

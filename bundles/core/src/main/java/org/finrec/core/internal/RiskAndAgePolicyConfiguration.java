@@ -1,0 +1,18 @@
+package org.finrec.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+        name = "Finrec risk and age suitability policy",
+        description = "Never recommends a product whose risk class exceeds the customer's risk tolerance or whose "
+                + "eligible ages exclude the customer")
+@interface RiskAndAgePolicyConfiguration {
+
+    @AttributeDefinition(
+            name = "Highest risk class without assessment",
+            description = "Highest product risk class (1-7) that may be offered to a customer without a risk "
+                    + "assessment; 1 admits only products without market risk",
+            min = "1", max = "7")
+    int unassessed_max_risk_class() default 1;
+}

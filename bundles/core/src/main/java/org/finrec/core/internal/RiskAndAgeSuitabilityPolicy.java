@@ -1,0 +1,70 @@
+package org.finrec.core.internal;
+
+import org.finrec.api.AgeRange;
+import org.finrec.api.Customer;
+import org.finrec.api.Product;
+import org.finrec.api.recommend.Reason;
+import org.finrec.api.recommend.ReasonCodes;
+import org.finrec.api.recommend.RequestContext;
+import org.finrec.api.spi.SuitabilityDecision;
+import org.finrec.api.spi.SuitabilityPolicy;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The default suitability policy. Blocks a product when its risk class exceeds the customer's risk tolerance,
+ * when the customer has no risk assessment and the product's risk class exceeds the configured ceiling for
+ * unassessed customers, when the customer's age is outside the product's eligible ages, or when the age is
+ * unknown and the product is age-restricted. Everything else is allowed with a reason that says why it is
+ * suitable.
+ */
+@Component(service = SuitabilityPolicy.class, configurationPid = RiskAndAgeSuitabilityPolicy.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = SuitabilityPolicy.NAME + "=" + RiskAndAgeSuitabilityPolicy.NAME)
+@Designate(ocd = RiskAndAgePolicyConfiguration.class)
+public final class RiskAndAgeSuitabilityPolicy implements SuitabilityPolicy {
+
+    static final String PID = "org.finrec.core.suitability.riskandage";
+    static final String NAME = "risk-and-age";
+
+    private final int unassessedMaxRiskClass;
+
+    @Activate
+    public RiskAndAgeSuitabilityPolicy(RiskAndAgePolicyConfiguration configuration) {
+        this.unassessedMaxRiskClass = configuration.unassessed_max_risk_class();
+    }
+
+    @Override
+    public SuitabilityDecision assess(Customer customer, Product product, RequestContext context) {
+        int risk = product.riskClass();
+        AgeRange ages = product.eligibleAges();
+        if (customer.age().isPresent()) {
+            int age = customer.age().getAsInt();
+            if (!ages.contains(age)) {
+                return SuitabilityDecision.block(Reason.of(ReasonCodes.AGE_NOT_ELIGIBLE, product.name()
+                        + " is offered to ages " + ages + "; the customer is " + age + "."));
+            }
+        } else if (!ages.isUnrestricted()) {
+            return SuitabilityDecision.block(Reason.of(ReasonCodes.AGE_UNKNOWN, product.name()
+                    + " is offered to ages " + ages + " only and the customer's age is unknown."));
+        }
+        if (customer.riskTolerance().isEmpty()) {
+            if (risk > unassessedMaxRiskClass) {
+                return SuitabilityDecision.block(Reason.of(ReasonCodes.RISK_TOLERANCE_UNKNOWN, product.name()
+                        + " has risk class " + risk + " and the customer has no risk assessment (at most "
+                        + unassessedMaxRiskClass + " without one)."));
+            }
+            return SuitabilityDecision.allow(Reason.of(ReasonCodes.SUITABLE, product.name() + " has risk class "
+                    + risk + ", suitable without a risk assessment."));
+        }
+        int tolerance = customer.riskTolerance().getAsInt();
+        if (risk > tolerance) {
+            return SuitabilityDecision.block(Reason.of(ReasonCodes.RISK_ABOVE_TOLERANCE, product.name()
+                    + " has risk class " + risk + ", above the customer's risk tolerance of " + tolerance + "."));
+        }
+        return SuitabilityDecision.allow(Reason.of(ReasonCodes.SUITABLE, product.name() + " has risk class " + risk
+                + ", within the customer's risk tolerance of " + tolerance + "."));
+    }
+}

@@ -1,0 +1,108 @@
+package org.finrec.recommender.popularity.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.finrec.api.Product;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.recommend.Explanation;
+import org.finrec.api.recommend.Reason;
+import org.finrec.api.recommend.ReasonCodes;
+import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.spi.Recommender;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recommends what customers of the same segment, and customers overall, adopted most: the baseline every other
+ * family must beat and the facade's default fallback. Trains on the referenced {@link Dataset} at activation;
+ * one instance per factory configuration (for example one segmenting by segment, one by age band).
+ */
+@Component(service = Recommender.class, configurationPid = PopularityRecommender.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = {
+            Recommender.NAME + "=popularity",
+            Recommender.FAMILY + "=" + Recommender.FAMILY_POPULARITY
+        })
+@Designate(ocd = PopularityConfiguration.class, factory = true)
+public final class PopularityRecommender implements Recommender {
+
+    static final String PID = "org.finrec.recommender.popularity";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PopularityRecommender.class);
+
+    private final String name;
+    private final PopularityModel model;
+
+    @Activate
+    public PopularityRecommender(PopularityConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
+        this(configuration.finrec_recommender_name(), new PopularityTrainer(configuration.segment_attribute(),
+                configuration.smoothing(), Set.of(configuration.adoption_kinds())).train(dataset,
+                        (step, done, total) -> LOG.debug("{}: {} {}/{}", configuration.finrec_recommender_name(), step,
+                                done, total)));
+        LOG.info("Popularity recommender {} trained on {}: model {}", name, dataset, model.version());
+    }
+
+    PopularityRecommender(String name, PopularityModel model) {
+        this.name = name;
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String family() {
+        return FAMILY_POPULARITY;
+    }
+
+    @Override
+    public String modelVersion() {
+        return model.version();
+    }
+
+    @Override
+    public double[] score(RecommendationRequest request, List<Product> candidates) {
+        PopularityModel.SegmentCounts segment = segmentOf(request);
+        double[] scores = new double[candidates.size()];
+        for (int i = 0; i < scores.length; i++) {
+            int product = model.productIndex(candidates.get(i).id());
+            scores[i] = product < 0 ? Double.NaN : model.score(product, segment);
+        }
+        return scores;
+    }
+
+    @Override
+    public Explanation explain(RecommendationRequest request, Product product) {
+        int p = model.productIndex(product.id());
+        if (p < 0) {
+            throw new IllegalArgumentException("popularity model " + model.version() + " has never seen product "
+                    + product.id());
+        }
+        PopularityModel.SegmentCounts segment = segmentOf(request);
+        double weight = model.segmentWeight(segment);
+        List<Reason> reasons = new ArrayList<>(2);
+        if (segment != null) {
+            String value = request.customer().attribute(model.segmentAttribute()).orElseThrow();
+            double rate = PopularityModel.segmentRate(segment, p);
+            reasons.add(new Reason(ReasonCodes.POPULAR_IN_SEGMENT, String.format(
+                    "%s is held by %.1f%% of customers with %s %s (%d of %d).", product.name(), 100 * rate,
+                    model.segmentAttribute(), value, segment.adopters()[p], segment.customers()), weight * rate));
+        }
+        reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, String.format(
+                "%s is held by %.1f%% of all customers (%d of %d).", product.name(), 100 * model.overallRate(p),
+                model.adopters(p), model.customerCount()), (1 - weight) * model.overallRate(p)));
+        return new Explanation(product.id(), model.score(p, segment), reasons);
+    }
+
+    private PopularityModel.SegmentCounts segmentOf(RecommendationRequest request) {
+        return model.segment(request.customer().attribute(model.segmentAttribute()).orElse(null));
+    }
+}
