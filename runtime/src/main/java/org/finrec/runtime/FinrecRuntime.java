@@ -1,0 +1,397 @@
+package org.finrec.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.finrec.api.Customer;
+import org.finrec.api.recommend.RecommendationService;
+import org.finrec.runtime.internal.BundleRepository;
+import org.finrec.runtime.internal.ExportedPackages;
+import org.finrec.runtime.internal.FeatureReader;
+import org.finrec.runtime.internal.LiveRecommendationService;
+import org.finrec.runtime.internal.Provisioner;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.feature.Feature;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Finrec embedded in a host: an OSGi framework (Apache Felix) started behind this small API, provisioned from
+ * OSGi features, with the Finrec API shared through the system bundle so that the host and the bundles use the
+ * same API classes.
+ *
+ * <pre>{@code
+ * try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(home.resolve("bundles")).start()) {
+ *     runtime.registerService(ProductCatalog.class, catalog, Map.of());
+ *     runtime.registerService(Dataset.class, dataset, Map.of(Dataset.NAME, "bank"));
+ *     RecommendationResponse response = runtime.recommendationService().recommend(request);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe once started. {@link #close()} stops the framework and waits for it.
+ */
+public final class FinrecRuntime implements AutoCloseable {
+
+    /** The features a runtime provisions unless told otherwise: the platform and the core. */
+    public static final List<String> DEFAULT_FEATURES = List.of("platform", "core");
+
+    private final Framework framework;
+    private final Path temporaryStorage;
+    private final List<Bundle> provisioned;
+    private final Duration startupTime;
+    private final ServiceTracker<RecommendationService, RecommendationService> facadeTracker;
+    private final RecommendationService recommendationService;
+
+    private FinrecRuntime(Framework framework, Path temporaryStorage, List<Bundle> provisioned, Duration startupTime,
+            Duration serviceTimeout) {
+        this.framework = framework;
+        this.temporaryStorage = temporaryStorage;
+        this.provisioned = List.copyOf(provisioned);
+        this.startupTime = startupTime;
+        this.facadeTracker = new ServiceTracker<>(framework.getBundleContext(), RecommendationService.class, null);
+        this.facadeTracker.open();
+        this.recommendationService = new LiveRecommendationService(facadeTracker, serviceTimeout);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder with the default features, no bundle folder (bundles come from the local Maven repository)
+     *     and a temporary framework storage folder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the host's handle on the recommendation facade. The handle follows the facade service as bundles
+     * come and go; a call made while no facade is registered waits up to the service timeout.
+     *
+     * @return the live facade, never null
+     */
+    public RecommendationService recommendationService() {
+        return recommendationService;
+    }
+
+    /**
+     * Registers a host object as an OSGi service, for example the {@link org.finrec.api.ProductCatalog} and the
+     * {@link org.finrec.api.data.Dataset} a host owns. Its type must come from the shared Finrec API.
+     *
+     * @param type the service interface
+     * @param service the implementation, thread-safe
+     * @param properties service properties, not null
+     * @param <T> the service type
+     * @return the registration; unregister it to withdraw the service
+     */
+    public <T> ServiceRegistration<T> registerService(Class<T> type, T service, Map<String, ?> properties) {
+        Dictionary<String, Object> dictionary = new Hashtable<>();
+        properties.forEach(dictionary::put);
+        return framework.getBundleContext().registerService(type, service, dictionary);
+    }
+
+    /**
+     * Creates or replaces a configuration (Configuration Admin), for example to choose the facade's recommender:
+     * {@code configure("org.finrec.core.facade", Map.of("recommender", "popularity"))}.
+     *
+     * @param pid a PID, or {@code factoryPid~name} for a factory configuration
+     * @param properties the complete new properties
+     * @throws FinrecRuntimeException if Configuration Admin is not running or cannot store the configuration
+     */
+    public void configure(String pid, Map<String, ?> properties) {
+        BundleContext context = framework.getBundleContext();
+        var reference = context.getServiceReference(ConfigurationAdmin.class);
+        if (reference == null) {
+            throw new FinrecRuntimeException("Configuration Admin is not running: cannot configure " + pid, null);
+        }
+        try {
+            Provisioner.update(context.getService(reference), pid, properties);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    /**
+     * Returns the system bundle's context, for hosts that install bundles or track services themselves.
+     *
+     * @return the context, valid until {@link #close()}
+     */
+    public BundleContext bundleContext() {
+        return framework.getBundleContext();
+    }
+
+    /**
+     * Returns the bundles the features installed, in provisioning order.
+     *
+     * @return an unmodifiable list
+     */
+    public List<Bundle> provisionedBundles() {
+        return provisioned;
+    }
+
+    /**
+     * Returns how long {@link Builder#start()} took, from creating the framework to the last bundle started.
+     *
+     * @return the start-up time
+     */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Stops the framework, waits up to 30 s for it, and deletes a temporary storage folder. */
+    @Override
+    public void close() {
+        facadeTracker.close();
+        try {
+            framework.stop();
+            framework.waitForStop(30_000);
+        } catch (BundleException e) {
+            throw new FinrecRuntimeException("cannot stop the framework: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (temporaryStorage != null) {
+                deleteRecursively(temporaryStorage);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + folder, e);
+        }
+    }
+
+    /** Collects the runtime's settings. Not thread-safe. */
+    public static final class Builder {
+        private final List<URL> features = new ArrayList<>();
+        private final List<Path> bundleFolders = new ArrayList<>();
+        private final Map<String, String> frameworkProperties = new HashMap<>();
+        private final Map<String, Map<String, Object>> configurations = new LinkedHashMap<>();
+        private Path storageFolder;
+        private Path deployFolder;
+        private Path configurationFolder;
+        private boolean mavenRepositoryFallback = true;
+        private Duration serviceTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a built-in feature by name ({@code platform}, {@code core}, ...). Without any call the runtime
+         * provisions {@link #DEFAULT_FEATURES}.
+         *
+         * @param name the feature's name
+         * @return this builder
+         */
+        public Builder feature(String name) {
+            features.add(FeatureReader.builtIn(name));
+            return this;
+        }
+
+        /**
+         * Adds a feature from a JSON file.
+         *
+         * @param json the feature file
+         * @return this builder
+         */
+        public Builder feature(URL json) {
+            features.add(json);
+            return this;
+        }
+
+        /**
+         * Adds a folder of bundle JARs named {@code artifactId-version.jar}, such as a distribution's
+         * {@code bundles/}. Folders are searched in order, before the local Maven repository.
+         *
+         * @param folder the folder
+         * @return this builder
+         */
+        public Builder bundleFolder(Path folder) {
+            bundleFolders.add(folder);
+            return this;
+        }
+
+        /**
+         * Sets whether bundles missing from the bundle folders are looked up in the local Maven repository
+         * (default true).
+         *
+         * @param enabled whether to look there
+         * @return this builder
+         */
+        public Builder mavenRepositoryFallback(boolean enabled) {
+            this.mavenRepositoryFallback = enabled;
+            return this;
+        }
+
+        /**
+         * Sets the framework's storage folder, emptied at start. Without it a temporary folder is used and deleted
+         * on close.
+         *
+         * @param folder the folder
+         * @return this builder
+         */
+        public Builder storageFolder(Path folder) {
+            this.storageFolder = folder;
+            return this;
+        }
+
+        /**
+         * Sets the hot-deploy folder that FileInstall watches for bundles. Without it a folder in the storage is
+         * used.
+         *
+         * @param folder the folder
+         * @return this builder
+         */
+        public Builder deployFolder(Path folder) {
+            this.deployFolder = folder;
+            return this;
+        }
+
+        /**
+         * Sets a folder of configuration files ({@code pid.cfg}, {@code factoryPid~name.cfg}) that FileInstall
+         * watches and feeds to Configuration Admin.
+         *
+         * @param folder the folder
+         * @return this builder
+         */
+        public Builder configurationFolder(Path folder) {
+            this.configurationFolder = folder;
+            return this;
+        }
+
+        /**
+         * Sets a configuration to apply at start, after the features' own.
+         *
+         * @param pid a PID, or {@code factoryPid~name}
+         * @param properties the properties
+         * @return this builder
+         */
+        public Builder configuration(String pid, Map<String, ?> properties) {
+            configurations.put(pid, new LinkedHashMap<>(properties));
+            return this;
+        }
+
+        /**
+         * Sets a framework launching property.
+         *
+         * @param key the property name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder frameworkProperty(String key, String value) {
+            frameworkProperties.put(key, value);
+            return this;
+        }
+
+        /**
+         * Sets how long the facade handle waits for a facade to be registered (default 30 s).
+         *
+         * @param timeout the longest wait
+         * @return this builder
+         */
+        public Builder serviceTimeout(Duration timeout) {
+            this.serviceTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Starts the framework and provisions the features.
+         *
+         * @return the started runtime
+         * @throws FinrecRuntimeException naming the feature, bundle or folder that failed; the framework is stopped
+         */
+        public FinrecRuntime start() {
+            long started = System.nanoTime();
+            FeatureReader reader = new FeatureReader();
+            List<URL> featureUrls = features.isEmpty()
+                    ? DEFAULT_FEATURES.stream().map(FeatureReader::builtIn).toList()
+                    : features;
+            List<Feature> resolved = featureUrls.stream().map(reader::read).toList();
+            BundleRepository repository = new BundleRepository(bundleFolders,
+                    mavenRepositoryFallback ? List.of(BundleRepository.localMavenRepository()) : List.of());
+
+            Path temporaryStorage = null;
+            Path storage = storageFolder;
+            try {
+                if (storage == null) {
+                    temporaryStorage = Files.createTempDirectory("finrec-runtime");
+                    storage = temporaryStorage;
+                }
+                Path deploy = deployFolder != null ? deployFolder : storage.resolve("deploy");
+                Files.createDirectories(deploy);
+
+                Map<String, String> properties = new HashMap<>();
+                properties.put(Constants.FRAMEWORK_STORAGE, storage.resolve("felix-cache").toString());
+                properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+                properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                        ExportedPackages.of(Customer.class) + "," + ExportedPackages.of(ConfigurationAdmin.class));
+                properties.put("felix.fileinstall.dir", deploy.toString());
+                properties.put("felix.fileinstall.poll", "500");
+                properties.put("felix.fileinstall.noInitialDelay", "true");
+                properties.put("felix.fileinstall.log.level", "2");
+                properties.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+                properties.putAll(frameworkProperties);
+
+                Map<String, Map<String, Object>> extra = new LinkedHashMap<>();
+                if (configurationFolder != null) {
+                    Files.createDirectories(configurationFolder);
+                    extra.put("org.apache.felix.fileinstall~configuration", Map.of(
+                            "felix.fileinstall.dir", configurationFolder.toString(),
+                            "felix.fileinstall.poll", "500",
+                            "felix.fileinstall.noInitialDelay", "true"));
+                }
+                extra.putAll(configurations);
+
+                FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class,
+                        FinrecRuntime.class.getClassLoader()).findFirst().orElseThrow(
+                                () -> new FinrecRuntimeException("no OSGi framework on the class path", null));
+                Framework framework = factory.newFramework(properties);
+                framework.start();
+                try {
+                    List<Bundle> bundles = new Provisioner(framework.getBundleContext(), repository)
+                            .provision(resolved, extra);
+                    return new FinrecRuntime(framework, temporaryStorage, bundles,
+                            Duration.ofNanos(System.nanoTime() - started), serviceTimeout);
+                } catch (RuntimeException e) {
+                    framework.stop();
+                    framework.waitForStop(30_000);
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new FinrecRuntimeException("cannot prepare the runtime folders under " + storage + ": "
+                        + e.getMessage(), e);
+            } catch (BundleException e) {
+                throw new FinrecRuntimeException("cannot start the OSGi framework: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FinrecRuntimeException("interrupted while starting", e);
+            } catch (RuntimeException e) {
+                if (temporaryStorage != null) {
+                    deleteRecursively(temporaryStorage);
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.finrec.runtime.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.jar.Manifest;
+import org.finrec.runtime.FinrecRuntimeException;
+
+/**
+ * Reads the {@code Export-Package} header of the bundle JAR (or classes folder) on the host's class path that
+ * contains a class, so that the system bundle can export exactly those packages at exactly those versions.
+ */
+public final class ExportedPackages {
+
+    private ExportedPackages() {
+    }
+
+    /**
+     * Returns the exports of the bundle that contains a class.
+     *
+     * @param type a class of the bundle
+     * @return the {@code Export-Package} header value
+     * @throws FinrecRuntimeException if the class does not come from a bundle with exports
+     */
+    public static String of(Class<?> type) {
+        String classFile = type.getName().replace('.', '/') + ".class";
+        URL classUrl = type.getClassLoader().getResource(classFile);
+        if (classUrl == null) {
+            throw new FinrecRuntimeException("cannot locate " + classFile + " on the class path", null);
+        }
+        String base = classUrl.toString();
+        base = base.substring(0, base.length() - classFile.length());
+        try (InputStream in = new URL(base + "META-INF/MANIFEST.MF").openStream()) {
+            String exports = new Manifest(in).getMainAttributes().getValue("Export-Package");
+            if (exports == null || exports.isBlank()) {
+                throw new FinrecRuntimeException(base + " has no Export-Package header: it is not the bundle that "
+                        + "defines " + type.getName(), null);
+            }
+            return exports;
+        } catch (IOException e) {
+            throw new FinrecRuntimeException("cannot read the manifest of " + base + ": " + e.getMessage(), e);
+        }
+    }
+}
