@@ -350,7 +350,6 @@ public final class FinrecRuntime implements AutoCloseable {
                 properties.put("felix.fileinstall.poll", "500");
                 properties.put("felix.fileinstall.noInitialDelay", "true");
                 properties.put("felix.fileinstall.log.level", "2");
-                properties.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
                 properties.putAll(frameworkProperties);
 
                 Map<String, Map<String, Object>> extra = new LinkedHashMap<>();
