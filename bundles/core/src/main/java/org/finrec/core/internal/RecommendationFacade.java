@@ -136,7 +136,8 @@ public final class RecommendationFacade implements RecommendationService {
         if (fallbackReason.isPresent() && !chosenName.equals(settings.fallback_recommender())) {
             ranked = fillFromFallback(settings, request, candidates, k, ranked, fallbackReason.get());
         }
-        if (ranked.isEmpty() && (chosen == null || lastFailure != null)) {
+        // Suitable candidates exist, so an empty ranking means nobody could serve (absent, failed or no opinion).
+        if (ranked.isEmpty()) {
             throw new RecommendationUnavailableException("Request " + request.requestId() + ": neither recommender "
                     + chosenName + " nor fallback " + settings.fallback_recommender() + " could serve ("
                     + fallbackReason.map(Reason::message).orElse("") + ")", lastFailure);
