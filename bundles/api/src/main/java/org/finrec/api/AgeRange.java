@@ -17,6 +17,8 @@ public record AgeRange(int minAge, int maxAge) {
     /**
      * Validates the bounds.
      *
+     * @param minAge the minAge component
+     * @param maxAge the maxAge component
      * @throws IllegalArgumentException if a bound is outside 0..{@value #MAX_AGE} or {@code minAge > maxAge}
      */
     public AgeRange {

@@ -52,6 +52,15 @@ public record Customer(
     /**
      * Validates and defensively copies the components.
      *
+     * @param id the id component
+     * @param age the age component
+     * @param annualIncome the annualIncome component
+     * @param segment the segment component
+     * @param riskTolerance the riskTolerance component
+     * @param tenureMonths the tenureMonths component
+     * @param preferredChannel the preferredChannel component
+     * @param holdings the holdings component
+     * @param attributes the attributes component
      * @throws IllegalArgumentException if the id is blank or a typed attribute is out of range
      * @throws NullPointerException if a component is null
      */

@@ -26,6 +26,12 @@ public record Interaction(
     /**
      * Validates the components.
      *
+     * @param customerId the customerId component
+     * @param productId the productId component
+     * @param kind the kind component
+     * @param timestamp the timestamp component
+     * @param channel the channel component
+     * @param weight the weight component
      * @throws IllegalArgumentException if an identifier is blank or the weight is negative or not finite
      * @throws NullPointerException if a component is null
      */

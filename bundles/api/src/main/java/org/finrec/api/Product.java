@@ -38,6 +38,15 @@ public record Product(
     /**
      * Validates the components.
      *
+     * @param id the id component
+     * @param name the name component
+     * @param category the category component
+     * @param riskClass the riskClass component
+     * @param termMonths the termMonths component
+     * @param annualRatePercent the annualRatePercent component
+     * @param complexity the complexity component
+     * @param eligibleAges the eligibleAges component
+     * @param description the description component
      * @throws IllegalArgumentException if the id or name is blank, the risk class is outside 1..7, the term is
      *     not positive or the rate is not finite
      * @throws NullPointerException if a component is null

@@ -15,6 +15,8 @@ public record Exclusion(String productId, List<Reason> reasons) {
     /**
      * Validates and copies the components.
      *
+     * @param productId the productId component
+     * @param reasons the reasons component
      * @throws IllegalArgumentException if the product id is blank or there is no reason
      */
     public Exclusion {

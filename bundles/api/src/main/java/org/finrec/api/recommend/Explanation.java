@@ -17,6 +17,9 @@ public record Explanation(String productId, double score, List<Reason> reasons) 
     /**
      * Validates and copies the components.
      *
+     * @param productId the productId component
+     * @param score the score component
+     * @param reasons the reasons component
      * @throws IllegalArgumentException if the product id is blank, the score is not finite or there is no reason
      */
     public Explanation {

@@ -16,6 +16,9 @@ public record Reason(String code, String message, double contribution) {
     /**
      * Validates the components.
      *
+     * @param code the code component
+     * @param message the message component
+     * @param contribution the contribution component
      * @throws IllegalArgumentException if the code is blank or the contribution is not finite
      * @throws NullPointerException if the message is null
      */

@@ -30,6 +30,13 @@ public record Recommendation(
     /**
      * Validates and copies the components.
      *
+     * @param product the product component
+     * @param rank the rank component
+     * @param score the score component
+     * @param reasons the reasons component
+     * @param recommender the recommender component
+     * @param modelVersion the modelVersion component
+     * @param variant the variant component
      * @throws IllegalArgumentException if the rank is below 1, the score is not finite or reasons are missing
      */
     public Recommendation {

@@ -35,6 +35,13 @@ public record RecommendationRequest(
     /**
      * Validates and copies the components.
      *
+     * @param requestId the requestId component
+     * @param customer the customer component
+     * @param k the k component
+     * @param context the context component
+     * @param candidateProductIds the candidateProductIds component
+     * @param excludedProductIds the excludedProductIds component
+     * @param recentEvents the recentEvents component
      * @throws IllegalArgumentException if the request id is blank or {@code k < 1}
      * @throws NullPointerException if a component is null
      */

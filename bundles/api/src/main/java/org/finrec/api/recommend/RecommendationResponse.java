@@ -28,6 +28,13 @@ public record RecommendationResponse(
     /**
      * Validates and copies the components.
      *
+     * @param requestId the requestId component
+     * @param customerId the customerId component
+     * @param recommendations the recommendations component
+     * @param exclusions the exclusions component
+     * @param servedBy the servedBy component
+     * @param variant the variant component
+     * @param fallbackReason the fallbackReason component
      * @throws NullPointerException if a component is null
      */
     public RecommendationResponse {

@@ -19,6 +19,9 @@ public record RequestContext(Optional<String> channel, Optional<String> placemen
     /**
      * Validates and copies the components.
      *
+     * @param channel the channel component
+     * @param placement the placement component
+     * @param attributes the attributes component
      * @throws NullPointerException if a component is null
      */
     public RequestContext {

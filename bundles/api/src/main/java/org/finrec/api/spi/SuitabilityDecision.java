@@ -29,6 +29,9 @@ public record SuitabilityDecision(Verdict verdict, double scoreFactor, List<Reas
     /**
      * Validates and copies the components.
      *
+     * @param verdict the verdict component
+     * @param scoreFactor the scoreFactor component
+     * @param reasons the reasons component
      * @throws IllegalArgumentException if the factor does not match the verdict or a reason is missing
      */
     public SuitabilityDecision {

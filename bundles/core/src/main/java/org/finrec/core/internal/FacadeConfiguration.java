@@ -33,6 +33,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     int max_k() default 100;
 
     @AttributeDefinition(
+            name = "Required suitability policies",
+            description = "Names (service property finrec.policy.name) of the suitability policies that must be "
+                    + "registered for the facade to serve; while one is missing every request fails instead of "
+                    + "serving unchecked products")
+    String[] required_policies() default { "risk-and-age" };
+
+    @AttributeDefinition(
             name = "Worker threads",
             description = "Most recommender calls running at once; a saturated pool (for example by hung "
                     + "recommenders) makes requests fall back in the caller's thread",

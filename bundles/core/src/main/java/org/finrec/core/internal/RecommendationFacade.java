@@ -3,6 +3,7 @@ package org.finrec.core.internal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -61,9 +62,10 @@ public final class RecommendationFacade implements RecommendationService {
             cardinality = ReferenceCardinality.MULTIPLE)
     private volatile List<Recommender> recommenders = List.of();
 
+    /** Policies with their service properties, so that required ones can be found by name. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            cardinality = ReferenceCardinality.MULTIPLE)
-    private volatile List<SuitabilityPolicy> policies = List.of();
+            cardinality = ReferenceCardinality.AT_LEAST_ONE)
+    private volatile List<Map.Entry<Map<String, Object>, SuitabilityPolicy>> policies = List.of();
 
     private final ThreadPoolExecutor workers;
     private volatile FacadeConfiguration configuration;
@@ -82,11 +84,14 @@ public final class RecommendationFacade implements RecommendationService {
 
     /** Constructor for unit tests, which set the references that Declarative Services would inject. */
     RecommendationFacade(FacadeConfiguration configuration, ProductCatalog catalog, List<Recommender> recommenders,
-            List<SuitabilityPolicy> policies) {
+            Map<String, SuitabilityPolicy> policiesByName) {
         this(configuration);
         this.catalog = catalog;
         this.recommenders = List.copyOf(recommenders);
-        this.policies = List.copyOf(policies);
+        this.policies = policiesByName.entrySet().stream()
+                .map(policy -> Map.entry(Map.<String, Object>of(SuitabilityPolicy.NAME, policy.getKey()),
+                        policy.getValue()))
+                .toList();
     }
 
     @Modified
@@ -105,7 +110,7 @@ public final class RecommendationFacade implements RecommendationService {
     @Override
     public RecommendationResponse recommend(RecommendationRequest request) {
         FacadeConfiguration settings = configuration;
-        CandidateSet candidates = CandidateSet.of(request, catalog, policies);
+        CandidateSet candidates = CandidateSet.of(request, catalog, activePolicies(settings, request));
         String chosenName = settings.recommender();
         if (candidates.isEmpty()) {
             return response(request, List.of(), candidates, chosenName, Optional.empty());
@@ -204,6 +209,21 @@ public final class RecommendationFacade implements RecommendationService {
             throw new RecommenderFailure("Interrupted while waiting for recommender " + recommender.name() + ".",
                     interrupted);
         }
+    }
+
+    /**
+     * The registered policies, after checking that every required one is among them: the facade fails closed
+     * rather than serve products no suitability policy has checked.
+     */
+    private List<SuitabilityPolicy> activePolicies(FacadeConfiguration settings, RecommendationRequest request) {
+        List<Map.Entry<Map<String, Object>, SuitabilityPolicy>> current = policies;
+        for (String required : settings.required_policies()) {
+            if (current.stream().noneMatch(policy -> required.equals(policy.getKey().get(SuitabilityPolicy.NAME)))) {
+                throw new RecommendationUnavailableException("Request " + request.requestId()
+                        + ": required suitability policy " + required + " is not registered", null);
+            }
+        }
+        return current.stream().map(Map.Entry::getValue).toList();
     }
 
     /** The recommender with the given name and the highest service ranking, or null. */

@@ -74,14 +74,19 @@ class RecommendationFacadeTest {
         Map<String, Object> values = new HashMap<>(Map.of(
                 "recommender", PRIMARY,
                 "fallback.recommender", FALLBACK,
-                "time.budget.ms", 5_000L));
+                "time.budget.ms", 5_000L,
+                "required.policies", new String[0]));
         values.putAll(overrides);
         return Converters.standardConverter().convert(values).to(FacadeConfiguration.class);
     }
 
     private RecommendationFacade facade(FacadeConfiguration configuration, ProductCatalog catalog,
             List<Recommender> recommenders, List<SuitabilityPolicy> policies) {
-        facade = new RecommendationFacade(configuration, catalog, recommenders, policies);
+        Map<String, SuitabilityPolicy> byName = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < policies.size(); i++) {
+            byName.put("policy-" + i, policies.get(i));
+        }
+        facade = new RecommendationFacade(configuration, catalog, recommenders, byName);
         return facade;
     }
 
@@ -111,6 +116,30 @@ class RecommendationFacadeTest {
             List<String> codes = codes(recommendation);
             assertEquals(ReasonCodes.FALLBACK, codes.get(codes.size() - 1), codes::toString);
         }
+    }
+
+    // --- required suitability policies ---
+
+    @Test
+    void failsClosedWhileARequiredPolicyIsMissing() {
+        FakeRecommender primary = FakeRecommender.fixed(PRIMARY, PRIMARY_CODE, PRIMARY_SCORES);
+        facade(configuration(Map.of("required.policies", new String[] {"policy-0", "kyc"})), CATALOG,
+                List.of(fallback, primary), List.of((customer, product, context) -> SuitabilityDecision.allow()));
+
+        RecommendationUnavailableException failure = assertThrows(RecommendationUnavailableException.class,
+                () -> facade.recommend(request(3)));
+
+        assertTrue(failure.getMessage().contains("required suitability policy kyc"), failure.getMessage());
+        assertEquals(0, primary.scoreCalls.get(), "no recommender may score while a required policy is missing");
+    }
+
+    @Test
+    void servesOnceEveryRequiredPolicyIsRegistered() {
+        FakeRecommender primary = FakeRecommender.fixed(PRIMARY, PRIMARY_CODE, PRIMARY_SCORES);
+        facade(configuration(Map.of("required.policies", new String[] {"policy-0"})), CATALOG,
+                List.of(fallback, primary), List.of((customer, product, context) -> SuitabilityDecision.allow()));
+
+        assertEquals(3, facade.recommend(request(3)).recommendations().size());
     }
 
     // --- ranking, exclusions and reasons ---

@@ -1,0 +1,171 @@
+package org.finrec.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.finrec.api.ProductCatalog;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.recommend.RecommendationResponse;
+import org.finrec.runtime.FinrecRuntime;
+import org.finrec.runtime.FinrecRuntimeException;
+import org.finrec.runtime.internal.FeatureReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.service.feature.Feature;
+
+/**
+ * The host-facing runtime API and the assembled distribution, without Pax Exam: what a bank's platform does when
+ * it embeds Finrec or runs {@code bin/finrec}.
+ */
+class FinrecRuntimeIT {
+
+    private static final Path DISTRIBUTION = Path.of(System.getProperty("finrec.distribution",
+            "target/finrec-runtime"));
+
+    @Test
+    void distributionHoldsExactlyTheBundlesTheFeaturesName() throws IOException {
+        FeatureReader reader = new FeatureReader();
+        Set<String> named = new TreeSet<>();
+        for (String feature : FinrecRuntime.DEFAULT_FEATURES) {
+            Feature parsed = reader.read(FeatureReader.builtIn(feature));
+            parsed.getBundles().forEach(bundle -> named.add(bundle.getID().getArtifactId() + "-"
+                    + bundle.getID().getVersion() + ".jar"));
+        }
+        Set<String> shipped;
+        try (Stream<Path> files = Files.list(DISTRIBUTION.resolve("bundles"))) {
+            shipped = files.map(path -> path.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(named, shipped, "runtime/pom.xml's provided dependencies must match the features' bundles");
+    }
+
+    @Test
+    void embeddedRuntimeServesRecommendationsAndFollowsACoreRestart() throws Exception {
+        try (FinrecRuntime runtime = start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(3).build();
+
+            RecommendationResponse first = runtime.recommendationService().recommend(request);
+            assertEquals(3, first.recommendations().size());
+            assertEquals("popularity", first.servedBy());
+
+            Bundle core = runtime.provisionedBundles().stream()
+                    .filter(bundle -> bundle.getSymbolicName().equals("org.finrec.core")).findFirst().orElseThrow();
+            core.stop();
+            Thread restarter = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    core.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            restarter.start();
+            // the host's handle waits for the restarted facade instead of failing
+            RecommendationResponse afterRestart = runtime.recommendationService().recommend(request);
+            restarter.join();
+            assertEquals(first.recommendations().stream().map(r -> r.product().id()).toList(),
+                    afterRestart.recommendations().stream().map(r -> r.product().id()).toList());
+        }
+    }
+
+    @Test
+    void configureChangesTheFacadeWhileItRuns() throws Exception {
+        try (FinrecRuntime runtime = start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
+            assertFalse(runtime.recommendationService().recommend(request).isFallback());
+
+            runtime.configure("org.finrec.core.facade", Map.of("recommender", "not-installed",
+                    "fallback.recommender", "popularity"));
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            RecommendationResponse response = runtime.recommendationService().recommend(request);
+            while (!response.isFallback() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                response = runtime.recommendationService().recommend(request);
+            }
+            assertTrue(response.fallbackReason().orElseThrow().message().contains("not-installed"));
+            assertEquals(2, response.recommendations().size());
+        }
+    }
+
+    @Test
+    void aMissingBundleFailsTheStartAndNamesIt(@TempDir Path folder) throws IOException {
+        Path feature = folder.resolve("broken.json");
+        Files.writeString(feature, "{ \"feature-resource-version\": \"1.0\", "
+                + "\"id\": \"org.example:broken:osgifeature:broken:1.0.0\", "
+                + "\"bundles\": [ { \"id\": \"org.example:not-a-bundle:9.9.9\" } ] }");
+
+        FinrecRuntimeException failure = assertThrows(FinrecRuntimeException.class, () -> FinrecRuntime.builder()
+                .feature(feature.toUri().toURL()).bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .mavenRepositoryFallback(false).start());
+
+        assertTrue(failure.getMessage().contains("org.example:not-a-bundle:9.9.9"), failure.getMessage());
+        assertTrue(failure.getMessage().contains(DISTRIBUTION.resolve("bundles").toString()), failure.getMessage());
+    }
+
+    @Test
+    void aMalformedFeatureFailsTheStartAndNamesTheFile(@TempDir Path folder) throws IOException {
+        Path feature = folder.resolve("malformed.json");
+        Files.writeString(feature, "{ \"bundles\": [ ");
+
+        FinrecRuntimeException failure = assertThrows(FinrecRuntimeException.class,
+                () -> FinrecRuntime.builder().feature(feature.toUri().toURL()).start());
+
+        assertTrue(failure.getMessage().contains("malformed.json"), failure.getMessage());
+    }
+
+    @Test
+    void startScriptRunsTheDistributionWithJavaAlone() throws Exception {
+        Process process = new ProcessBuilder(DISTRIBUTION.resolve("bin/finrec").toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            boolean started = false;
+            int active = 0;
+            while ((line = output.readLine()) != null) {
+                if (line.startsWith("Finrec runtime started")) {
+                    started = true;
+                }
+                if (line.trim().startsWith("ACTIVE")) {
+                    active++;
+                }
+                if (line.startsWith("Watching")) {
+                    break;
+                }
+            }
+            assertTrue(started, "the launcher did not report a start");
+            try (Stream<Path> jars = Files.list(DISTRIBUTION.resolve("bundles"))) {
+                assertEquals(jars.count(), active, "every bundle of the distribution must be active");
+            }
+        } finally {
+            process.destroy();
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the runtime must stop on SIGTERM");
+        }
+    }
+
+    private static FinrecRuntime start() {
+        return FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles")).mavenRepositoryFallback(false)
+                .serviceTimeout(Duration.ofSeconds(10)).start();
+    }
+}
