@@ -27,7 +27,10 @@ public interface Recommender {
     String NAME = "finrec.recommender.name";
     /** Service property: the recommender's family (String), one of the {@code FAMILY_*} values or a bank's own. */
     String FAMILY = "finrec.recommender.family";
-    /** Service property: the version of the model behind the service (String). */
+    /**
+     * Service property: the version of the model behind the service (String), when it is known at registration
+     * (for example a model artifact named by configuration); {@link #modelVersion()} always tells it.
+     */
     String MODEL_VERSION = "finrec.recommender.model.version";
 
     /** Family of recommenders that rank by how many (similar) customers hold a product. */
@@ -58,7 +61,8 @@ public interface Recommender {
     String family();
 
     /**
-     * Returns the version of the model that serves now, equal to its {@link #MODEL_VERSION} service property.
+     * Returns the version of the model that serves now; equal to the {@link #MODEL_VERSION} service property where
+     * the service has one.
      *
      * @return a non-blank version
      */
