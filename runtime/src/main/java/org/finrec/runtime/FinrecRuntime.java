@@ -346,6 +346,10 @@ public final class FinrecRuntime implements AutoCloseable {
                 properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
                 properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
                         ExportedPackages.of(Customer.class) + "," + ExportedPackages.of(ConfigurationAdmin.class));
+                // Without this, Felix lets JDK code running for a bundle (java.util.ServiceLoader) see the host's
+                // class path: a host with slf4j on it made the bundles' slf4j pick the host's provider, reject it
+                // as "not a subtype" and fall back to a no-operation logger.
+                properties.put("felix.bootdelegation.implicit", "false");
                 properties.put("felix.fileinstall.dir", deploy.toString());
                 properties.put("felix.fileinstall.poll", "500");
                 properties.put("felix.fileinstall.noInitialDelay", "true");

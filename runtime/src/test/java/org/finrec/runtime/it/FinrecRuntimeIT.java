@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +88,22 @@ class FinrecRuntimeIT {
     }
 
     @Test
+    void bundlesLogThroughTheirOwnSlf4jProviderWhenTheHostHasSlf4jToo() throws Exception {
+        // this test's class path holds slf4j-api and slf4j-simple, as a bank's host typically does
+        assertTrue(getClass().getClassLoader().getResource("org/slf4j/simple/SimpleServiceProvider.class") != null);
+        try (FinrecRuntime runtime = start()) {
+            Bundle slf4j = runtime.provisionedBundles().stream()
+                    .filter(bundle -> bundle.getSymbolicName().equals("slf4j.api")).findFirst().orElseThrow();
+            Object loggerFactory = slf4j.loadClass("org.slf4j.LoggerFactory").getMethod("getILoggerFactory")
+                    .invoke(null);
+
+            assertEquals("org.slf4j.simple.SimpleLoggerFactory", loggerFactory.getClass().getName());
+            assertTrue(loggerFactory.getClass().getClassLoader() != getClass().getClassLoader(),
+                    "the provider must come from the framework, not from the host's class path");
+        }
+    }
+
+    @Test
     void configureChangesTheFacadeWhileItRuns() throws Exception {
         try (FinrecRuntime runtime = start()) {
             runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
@@ -97,14 +114,28 @@ class FinrecRuntimeIT {
             runtime.configure("org.finrec.core.facade", Map.of("recommender", "not-installed",
                     "fallback.recommender", "popularity"));
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            RecommendationResponse response = runtime.recommendationService().recommend(request);
-            while (!response.isFallback() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                response = runtime.recommendationService().recommend(request);
-            }
+            RecommendationResponse response = awaitFallback(runtime, request);
             assertTrue(response.fallbackReason().orElseThrow().message().contains("not-installed"));
             assertEquals(2, response.recommendations().size());
+        }
+    }
+
+    @Test
+    void aConfigurationFileDroppedIntoTheConfigurationFolderReconfiguresTheFacade(@TempDir Path conf)
+            throws Exception {
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .mavenRepositoryFallback(false).configurationFolder(conf).start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
+            assertFalse(runtime.recommendationService().recommend(request).isFallback());
+
+            Path staged = Files.writeString(conf.resolveSibling(conf.getFileName() + ".tmp"),
+                    "recommender=from-a-file\nfallback.recommender=popularity\n");
+            Files.move(staged, conf.resolve("org.finrec.core.facade.cfg"), StandardCopyOption.ATOMIC_MOVE);
+
+            RecommendationResponse response = awaitFallback(runtime, request);
+            assertTrue(response.fallbackReason().orElseThrow().message().contains("from-a-file"));
         }
     }
 
@@ -162,6 +193,18 @@ class FinrecRuntimeIT {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the runtime must stop on SIGTERM");
         }
+    }
+
+    /** Calls the facade until it falls back: configuration changes apply asynchronously. */
+    private static RecommendationResponse awaitFallback(FinrecRuntime runtime, RecommendationRequest request)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        RecommendationResponse response = runtime.recommendationService().recommend(request);
+        while (!response.isFallback() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            response = runtime.recommendationService().recommend(request);
+        }
+        return response;
     }
 
     private static FinrecRuntime start() {
