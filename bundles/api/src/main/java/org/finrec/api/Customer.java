@@ -1,5 +1,7 @@
 package org.finrec.api;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -253,7 +255,7 @@ public record Customer(
          * @return this builder
          */
         public Builder holding(String... productIds) {
-            holdings.addAll(java.util.Arrays.asList(productIds));
+            holdings.addAll(Arrays.asList(productIds));
             return this;
         }
 
@@ -263,7 +265,7 @@ public record Customer(
          * @param productIds product identifiers, not null
          * @return this builder
          */
-        public Builder holdings(java.util.Collection<String> productIds) {
+        public Builder holdings(Collection<String> productIds) {
             holdings.addAll(productIds);
             return this;
         }

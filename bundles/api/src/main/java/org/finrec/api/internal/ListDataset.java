@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.finrec.api.Customer;
 import org.finrec.api.Interaction;
 import org.finrec.api.InteractionKind;
@@ -84,7 +85,7 @@ public final class ListDataset implements Dataset {
         }
     }
 
-    private static <T> Map<String, Integer> index(List<T> records, java.util.function.Function<T, String> id,
+    private static <T> Map<String, Integer> index(List<T> records, Function<T, String> id,
             String what) {
         Map<String, Integer> index = new HashMap<>(records.size() * 2);
         for (int i = 0; i < records.size(); i++) {

@@ -1,9 +1,11 @@
 package org.finrec.core.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
@@ -92,7 +94,7 @@ final class CandidateSet {
             products.add(product);
             suitabilityReasons.add(List.copyOf(reasons));
         }
-        return new CandidateSet(products, java.util.Arrays.copyOf(factors, products.size()), suitabilityReasons,
+        return new CandidateSet(products, Arrays.copyOf(factors, products.size()), suitabilityReasons,
                 exclusions);
     }
 
@@ -127,7 +129,7 @@ final class CandidateSet {
      * Returns the candidates not in {@code taken}, keeping factors and reasons, for a fallback that fills the
      * ranks a first recommender left empty.
      */
-    CandidateSet without(java.util.Set<String> taken) {
+    CandidateSet without(Set<String> taken) {
         List<Product> rest = new ArrayList<>(products.size());
         double[] factors = new double[products.size()];
         List<List<Reason>> reasons = new ArrayList<>(products.size());
@@ -138,6 +140,6 @@ final class CandidateSet {
                 reasons.add(suitabilityReasons.get(i));
             }
         }
-        return new CandidateSet(rest, java.util.Arrays.copyOf(factors, rest.size()), reasons, exclusions);
+        return new CandidateSet(rest, Arrays.copyOf(factors, rest.size()), reasons, exclusions);
     }
 }

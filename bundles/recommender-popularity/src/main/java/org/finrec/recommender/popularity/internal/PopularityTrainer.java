@@ -1,10 +1,13 @@
 package org.finrec.recommender.popularity.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.CRC32;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
@@ -105,7 +108,7 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
         Map<String, PopularityModel.SegmentCounts> segments = new HashMap<>();
         segmentIds.forEach((segment, id) -> segments.put(segment,
                 new PopularityModel.SegmentCounts(segmentSizes[id], segmentAdopters[id])));
-        for (String segment : new java.util.TreeSet<>(segmentIds.keySet())) {
+        for (String segment : new TreeSet<>(segmentIds.keySet())) {
             int id = segmentIds.get(segment);
             checksum(checksum, segment);
             checksum(checksum, segmentSizes[id]);
@@ -123,12 +126,12 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
 
     /** Adds all four bytes of a value ({@link CRC32#update(int)} would add only the lowest one). */
     private static void checksum(CRC32 checksum, int value) {
-        checksum.update(java.nio.ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
+        checksum.update(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
     }
 
     /** Adds a string's length and UTF-8 bytes, so that consecutive strings cannot run into each other. */
     private static void checksum(CRC32 checksum, String value) {
-        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         checksum(checksum, bytes.length);
         checksum.update(bytes);
     }
