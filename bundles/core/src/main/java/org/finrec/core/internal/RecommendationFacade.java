@@ -125,7 +125,7 @@ public final class RecommendationFacade implements RecommendationService {
             fallbackReason = Optional.of(fallbackReason("Recommender " + chosenName + " is not available."));
         } else {
             try {
-                ranked = rankWithinBudget(chosen, request, candidates, k, settings.time_budget_ms());
+                ranked = rankWithinBudget(chosen, request, candidates, k, settings.time_budget_ms(), false);
                 fallbackReason = ranked.size() < k
                         ? Optional.of(fallbackReason("Recommender " + chosenName + " ranked only " + ranked.size()
                                 + " of " + k + " products."))
@@ -167,7 +167,7 @@ public final class RecommendationFacade implements RecommendationService {
         List<RankedProduct> filled = new ArrayList<>(ranked);
         try {
             for (RankedProduct product : rankWithinBudget(fallback, request, rest, k - ranked.size(),
-                    settings.time_budget_ms())) {
+                    settings.time_budget_ms(), true)) {
                 List<Reason> reasons = new ArrayList<>(product.reasons());
                 reasons.add(fallbackReason);
                 filled.add(new RankedProduct(product.product(), product.score(), reasons, product.recommender(),
@@ -179,15 +179,21 @@ public final class RecommendationFacade implements RecommendationService {
         return filled;
     }
 
-    /** Runs a ranking in a worker thread and gives up when the budget ends; runs inline if no worker is free. */
+    /**
+     * Runs a ranking in a worker thread and gives up when the budget ends. When every worker is busy (typically
+     * held by a hung recommender) the chosen recommender is not run at all, since it may be the one hanging; the
+     * fallback then runs in the caller's thread ({@code inlineWhenSaturated}), without a budget.
+     */
     private List<RankedProduct> rankWithinBudget(Recommender recommender, RecommendationRequest request,
-            CandidateSet candidates, int k, long budgetMillis) {
+            CandidateSet candidates, int k, long budgetMillis, boolean inlineWhenSaturated) {
         Future<List<RankedProduct>> future;
         try {
             future = workers.submit(() -> Ranking.rank(recommender, request, candidates, k));
         } catch (RejectedExecutionException saturated) {
-            LOG.warn("Request {}: all {} recommender workers are busy; ranking with {} in the caller's thread",
-                    request.requestId(), workers.getMaximumPoolSize(), recommender.name());
+            if (!inlineWhenSaturated) {
+                throw new RecommenderFailure("All " + workers.getMaximumPoolSize() + " recommender workers are "
+                        + "busy; " + recommender.name() + " was not asked.", saturated);
+            }
             try {
                 return Ranking.rank(recommender, request, candidates, k);
             } catch (RuntimeException failure) {

@@ -441,7 +441,7 @@ class RecommendationFacadeTest {
     }
 
     @Test
-    void saturatedWorkerPoolRanksInTheCallersThread() throws Exception {
+    void saturatedWorkerPoolSkipsTheChosenRecommenderAndRanksTheFallbackInTheCallersThread() throws Exception {
         CountDownLatch blockerEntered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         FakeRecommender primary = new FakeRecommender(PRIMARY, PRIMARY_CODE, (request, candidates) -> {
@@ -458,11 +458,13 @@ class RecommendationFacadeTest {
                     RecommendationRequest.builder(Customer.builder("blocker").build()).k(2).build()));
             assertTrue(blockerEntered.await(5, TimeUnit.SECONDS));
 
+            int primaryCallsBefore = primary.scoreCalls.get();
             RecommendationResponse response = facade.recommend(request(2));
 
-            assertEquals(List.of("p2", "p4"), ids(response));
-            assertFalse(response.isFallback());
-            assertSame(Thread.currentThread(), primary.scoringThreads.get(primary.scoringThreads.size() - 1));
+            assertEquals(primaryCallsBefore, primary.scoreCalls.get(), "the possibly hung recommender is not asked");
+            assertServedByFallback(response, List.of("p1", "p2"));
+            assertTrue(response.fallbackReason().orElseThrow().message().contains("workers are busy"));
+            assertSame(Thread.currentThread(), fallback.scoringThreads.get(fallback.scoringThreads.size() - 1));
             release.countDown();
             assertEquals(List.of("p2", "p4"), ids(blocked.get(5, TimeUnit.SECONDS)));
         } finally {
