@@ -130,6 +130,61 @@ public final class FinrecRuntime implements AutoCloseable {
     }
 
     /**
+     * Deletes a configuration, if it exists; the components it configured go back to their defaults or away.
+     *
+     * @param pid a PID, or {@code factoryPid~name} for a factory configuration
+     * @throws FinrecRuntimeException if Configuration Admin is not running or cannot delete it
+     */
+    public void deleteConfiguration(String pid) {
+        BundleContext context = framework.getBundleContext();
+        var reference = context.getServiceReference(ConfigurationAdmin.class);
+        if (reference == null) {
+            throw new FinrecRuntimeException("Configuration Admin is not running: cannot delete " + pid, null);
+        }
+        try {
+            Provisioner.delete(context.getService(reference), pid);
+        } finally {
+            context.ungetService(reference);
+        }
+    }
+
+    /**
+     * Waits for a service, for example a recommender that is training after a configuration change.
+     *
+     * @param type the service interface, from the shared API
+     * @param filter an OSGi filter on its properties, such as {@code (finrec.recommender.name=popularity)}, or null
+     * @param timeout how long to wait
+     * @param <T> the service type
+     * @return the service
+     * @throws FinrecRuntimeException if the filter is invalid or no matching service appears in time
+     */
+    public <T> T waitForService(Class<T> type, String filter, Duration timeout) {
+        BundleContext context = framework.getBundleContext();
+        String combined = "(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")" + (filter == null ? "" : filter)
+                + ")";
+        ServiceTracker<T, T> tracker;
+        try {
+            tracker = new ServiceTracker<>(context, context.createFilter(combined), null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new FinrecRuntimeException("invalid service filter " + filter + ": " + e.getMessage(), e);
+        }
+        tracker.open();
+        try {
+            T service = tracker.waitForService(timeout.toMillis());
+            if (service == null) {
+                throw new FinrecRuntimeException("no " + type.getSimpleName() + " service matching " + combined
+                        + " within " + timeout.toMillis() + " ms", null);
+            }
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FinrecRuntimeException("interrupted while waiting for " + combined, e);
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /**
      * Returns the system bundle's context, for hosts that install bundles or track services themselves.
      *
      * @return the context, valid until {@link #close()}

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "finrec-sample-host", mixinStandardHelpOptions = true, version = "Finrec sample host 0.1",
         description = "A minimal core-banking platform that embeds the Finrec runtime.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, EvaluateCommand.class, RecommendCommand.class, GenerateCommand.class})
 public final class SampleHost implements Runnable {
 
     /** Keeps SPI Fly's java.util.logging logger, which announces every mediated provider, at warnings only. */
@@ -29,6 +29,12 @@ public final class SampleHost implements Runnable {
         }
         SPI_FLY_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine commandLine = new CommandLine(new SampleHost());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+            // bad input (a data file, an option) is reported in one line, without a stack trace
+            line.getErr().println(line.getColorScheme().errorText(failure.getMessage()));
+            return 1;
+        });
         int exitCode = commandLine.execute(args.length == 0 ? new String[] {"demo"} : args);
         System.exit(exitCode);
     }

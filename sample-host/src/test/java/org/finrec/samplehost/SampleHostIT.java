@@ -1,16 +1,19 @@
 package org.finrec.samplehost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the README's main command, {@code java -jar .../finrec-sample-host.jar}, as a separate process. */
 class SampleHostIT {
@@ -22,7 +25,7 @@ class SampleHostIT {
     @Test
     void demoPrintsSuitableRecommendationsWithReasons() throws IOException, InterruptedException {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString(), "demo", "--customers", "12", "--bank-size", "3000", "-k", "3")
+                "-jar", JAR.toString(), "demo", "--show", "12", "--customers", "3000")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
@@ -50,5 +53,21 @@ class SampleHostIT {
         assertEquals(12, customers, output);
         assertTrue(recommendations >= 30, output);
         assertTrue(output.contains("RISK_ABOVE_TOLERANCE"), "suitability removals are shown");
+        assertTrue(output.contains("| popularity-segment |"), "the leaderboard is printed: " + output);
+    }
+
+    @Test
+    void evaluateReportsABadRowWithFileLineAndField(@TempDir Path folder) throws IOException, InterruptedException {
+        Path data = folder.resolve("u.data");
+        Files.writeString(data, "1\t10\t5\t881250949\n2\t20\tfive\t881250950\n");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "evaluate", "--data", data.toString(), "--format", "movielens",
+                "--protocol", "random").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+
+        assertEquals(1, process.exitValue(), output);
+        assertTrue(output.contains(data + ":2: field 'rating'"), output);
+        assertFalse(output.contains("\tat "), "no stack trace: " + output);
     }
 }

@@ -117,6 +117,26 @@ public final class Provisioner {
     }
 
     /**
+     * Deletes a configuration through Configuration Admin, if it exists.
+     *
+     * @param configurationAdmin the service
+     * @param pid a PID, or {@code factoryPid~name} for a factory configuration
+     */
+    public static void delete(ConfigurationAdmin configurationAdmin, String pid) {
+        try {
+            Configuration[] existing = configurationAdmin.listConfigurations(
+                    "(" + Constants.SERVICE_PID + "=" + pid + ")");
+            if (existing != null) {
+                for (Configuration configuration : existing) {
+                    configuration.delete();
+                }
+            }
+        } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+            throw new FinrecRuntimeException("cannot delete configuration " + pid + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Creates or replaces a configuration through Configuration Admin.
      *
      * @param configurationAdmin the service

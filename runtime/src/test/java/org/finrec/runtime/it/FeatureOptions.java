@@ -53,7 +53,9 @@ final class FeatureOptions {
                 options.add(bundle(jar.toUri().toString()));
             }
             for (FeatureConfiguration configuration : feature.getConfigurations().values()) {
-                ConfigurationOption option = ConfigurationAdminOptions.newConfiguration(configuration.getPid());
+                ConfigurationOption option = configuration.getFactoryPid()
+                        .map(ConfigurationAdminOptions::factoryConfiguration)
+                        .orElseGet(() -> ConfigurationAdminOptions.newConfiguration(configuration.getPid()));
                 for (Map.Entry<String, Object> value : configuration.getValues().entrySet()) {
                     option = option.put(value.getKey(), value.getValue());
                 }

@@ -7,6 +7,7 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.TopK;
 
 /**
  * Ranks a candidate set with one recommender: score every candidate, apply suitability demotions, select the top

@@ -17,7 +17,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(
             name = "Segment attribute",
             description = "Customer attribute that defines segments: segment, ageBand, preferredChannel, "
-                    + "riskTolerance or any name of the customer's attribute map")
+                    + "riskTolerance or any name of the customer's attribute map; empty for overall popularity only")
     String segment_attribute() default "segment";
 
     @AttributeDefinition(

@@ -1,12 +1,14 @@
-package org.finrec.core.internal;
+package org.finrec.api.spi;
 
 import java.util.Arrays;
 
 /**
  * Partial selection of the best {@code k} scores with a bounded min-heap: O(n log k), no full sort. Ties go to
- * the lower index so that rankings are deterministic. Non-finite scores (a recommender's "no opinion") are skipped.
+ * the lower index so that rankings are deterministic. Non-finite scores (a recommender's "no opinion") are never
+ * selected. The facade, the evaluator and recommenders that rank internally all select this way, so that a
+ * ranking means the same everywhere. Stateless and thread-safe.
  */
-final class TopK {
+public final class TopK {
 
     private TopK() {
     }
@@ -18,7 +20,7 @@ final class TopK {
      * @param k how many to select, 1 or more
      * @return indices, best first; fewer than {@code k} when fewer scores are finite
      */
-    static int[] select(double[] scores, int k) {
+    public static int[] select(double[] scores, int k) {
         int[] heap = new int[Math.min(k, scores.length)];
         int size = 0;
         for (int i = 0; i < scores.length; i++) {

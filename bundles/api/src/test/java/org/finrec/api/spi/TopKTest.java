@@ -1,4 +1,4 @@
-package org.finrec.core.internal;
+package org.finrec.api.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,0 +1,2 @@
+/** The bundled Santander product catalogue. Private to the bundle. */
+package org.finrec.data.internal.catalog;

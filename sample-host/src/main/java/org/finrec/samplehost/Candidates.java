@@ -1,0 +1,41 @@
+package org.finrec.samplehost;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.finrec.api.Customer;
+import org.finrec.api.data.Dataset;
+
+/** The recommenders the sample host evaluates on a dataset: those the dataset's customer attributes support. */
+final class Candidates {
+
+    static final String POPULARITY_PID = "org.finrec.recommender.popularity";
+
+    private Candidates() {
+    }
+
+    static List<EvaluationHarness.Candidate> forDataset(Dataset dataset) {
+        List<EvaluationHarness.Candidate> candidates = new ArrayList<>();
+        candidates.add(new EvaluationHarness.Candidate("popularity-overall", POPULARITY_PID,
+                Map.of("segment.attribute", "", "smoothing", 0.0)));
+        if (anyCustomerHas(dataset, Customer.SEGMENT)) {
+            candidates.add(new EvaluationHarness.Candidate("popularity-segment", POPULARITY_PID,
+                    Map.of("segment.attribute", Customer.SEGMENT)));
+        }
+        if (anyCustomerHas(dataset, Customer.AGE_BAND)) {
+            candidates.add(new EvaluationHarness.Candidate("popularity-age", POPULARITY_PID,
+                    Map.of("segment.attribute", Customer.AGE_BAND)));
+        }
+        return candidates;
+    }
+
+    private static boolean anyCustomerHas(Dataset dataset, String attribute) {
+        int step = Math.max(1, dataset.customerCount() / 1000);
+        for (int c = 0; c < dataset.customerCount(); c += step) {
+            if (dataset.customer(c).attribute(attribute).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

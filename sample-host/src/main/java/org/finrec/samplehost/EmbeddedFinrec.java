@@ -1,0 +1,64 @@
+package org.finrec.samplehost;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.spi.Recommender;
+import org.finrec.runtime.FinrecRuntime;
+
+/**
+ * The sample host's Finrec: the runtime started from the bundles beside the sample host, with the bank's
+ * catalogue and dataset registered as services, so that the popularity recommender trains and the facade serves.
+ */
+final class EmbeddedFinrec implements AutoCloseable {
+
+    private final FinrecRuntime runtime;
+    private final ProductCatalog catalog;
+
+    private EmbeddedFinrec(FinrecRuntime runtime, ProductCatalog catalog) {
+        this.runtime = runtime;
+        this.catalog = catalog;
+    }
+
+    /** Starts the runtime and hands it the dataset; the catalogue is the dataset's products. */
+    static EmbeddedFinrec start(Path bundleFolder, Dataset dataset) {
+        List<Product> products = new ArrayList<>(dataset.productCount());
+        for (int p = 0; p < dataset.productCount(); p++) {
+            products.add(dataset.product(p));
+        }
+        ProductCatalog catalog = ProductCatalog.of(products);
+        FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundleFolder).start();
+        try {
+            runtime.registerService(ProductCatalog.class, catalog, Map.of());
+            runtime.registerService(Dataset.class, dataset, Map.of(Dataset.NAME, dataset.name()));
+            runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=popularity)", Duration.ofMinutes(5));
+            return new EmbeddedFinrec(runtime, catalog);
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    /** Where the runtime looks for bundles: the option if given, else {@code bundles/} beside the sample host. */
+    static Path bundleFolder(Path option) {
+        return option != null ? option : SampleHost.installationFolder().resolve("bundles");
+    }
+
+    FinrecRuntime runtime() {
+        return runtime;
+    }
+
+    ProductCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+}

@@ -1,0 +1,136 @@
+package org.finrec.samplehost;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.finrec.api.data.Dataset;
+import org.finrec.data.DatasetFormat;
+import org.finrec.data.DatasetReader;
+import org.finrec.data.ImportOptions;
+import org.finrec.data.ImportResult;
+import org.finrec.eval.Leaderboard;
+import org.finrec.eval.Split;
+import org.finrec.eval.Splitter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Reads a dataset, splits it by a protocol, and evaluates every recommender on it. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate the recommenders on a dataset and print the leaderboard.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    /** How to divide the data into training and test. */
+    enum Protocol {
+        /** Hide one held product per customer. */
+        MASKED_HOLDINGS,
+        /** Last interaction per customer is the test case. */
+        LEAVE_ONE_OUT,
+        /** 80/10/10 of each customer's interactions at random. */
+        RANDOM,
+        /** Products added in the last month (or from --cutoff), predicted from before. */
+        TEMPORAL,
+        /** Train on --data, test on the purchases in --test. */
+        TRAIN_TEST
+    }
+
+    @Option(names = "--data", required = true, description = "File or folder to read.")
+    Path data;
+
+    @Option(names = "--format", required = true,
+            description = "One of ${COMPLETION-CANDIDATES}.")
+    DatasetFormat format;
+
+    @Option(names = "--protocol", required = true, description = "One of ${COMPLETION-CANDIDATES}.")
+    Protocol protocol;
+
+    @Option(names = "--test", description = "Test data for TRAIN_TEST, in the same format.")
+    Path test;
+
+    @Option(names = "--cutoff", description = "First instant of the test period for TEMPORAL (ISO-8601; default: "
+            + "the last snapshot in the data).")
+    Instant cutoff;
+
+    @Option(names = "-k", defaultValue = "10", description = "Cut-off (default ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of random splits (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--lenient", description = "Skip and count bad rows instead of failing on the first.")
+    boolean lenient;
+
+    @Option(names = "--out", description = "Folder to write leaderboard.md and leaderboard.json to.")
+    Path outFolder;
+
+    @Option(names = "--bundles", description = "Folder of bundle JARs (default: bundles/ beside the sample host).")
+    Path bundles;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        ConsoleProgress progress = new ConsoleProgress(System.err);
+        Dataset dataset = read(data, progress);
+        Split split = splitter(dataset, progress).split(dataset);
+        progress.finish();
+        out.printf("%s: %,d customers, %,d products, %,d interactions; %s: %,d test cases%n%n", dataset.name(),
+                dataset.customerCount(), dataset.productCount(), dataset.interactionCount(), split.protocol(),
+                split.test().size());
+        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), split.train())) {
+            Leaderboard leaderboard = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(30))
+                    .evaluate(dataset.name(), split, Candidates.forDataset(split.train()), k);
+            progress.finish();
+            out.print(leaderboard.toMarkdown());
+            if (outFolder != null) {
+                write(outFolder.resolve("leaderboard.md"), leaderboard.toMarkdown());
+                write(outFolder.resolve("leaderboard.json"), LeaderboardJson.of(leaderboard));
+            }
+        }
+        return 0;
+    }
+
+    private Dataset read(Path path, ConsoleProgress progress) {
+        ImportOptions options = (lenient ? ImportOptions.LENIENT : ImportOptions.STRICT).withProgress(progress);
+        ImportResult result = DatasetReader.of(format).read(path, options);
+        progress.finish();
+        if (result.rowsSkipped() > 0) {
+            System.err.printf("%s: skipped %,d bad rows of %,d; first: %s%n", path, result.rowsSkipped(),
+                    result.rowsRead(), result.problems().get(0).getMessage());
+        }
+        return result.dataset();
+    }
+
+    private Splitter splitter(Dataset dataset, ConsoleProgress progress) {
+        switch (protocol) {
+            case MASKED_HOLDINGS:
+                return Splitter.maskedHoldings(seed);
+            case LEAVE_ONE_OUT:
+                return Splitter.leaveOneOut();
+            case RANDOM:
+                return Splitter.randomPerUser(0.8, 0.1, seed);
+            case TEMPORAL:
+                Instant start = cutoff != null ? cutoff
+                        : Instant.ofEpochMilli(dataset.interactionEpochMillis(dataset.interactionCount() - 1));
+                return Splitter.temporal(start, start.plus(Duration.ofDays(1)));
+            default:
+                if (test == null) {
+                    throw new IllegalArgumentException("--protocol TRAIN_TEST needs --test <path>");
+                }
+                return Splitter.trainTest(read(test, progress));
+        }
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

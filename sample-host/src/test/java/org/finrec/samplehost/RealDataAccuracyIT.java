@@ -1,0 +1,102 @@
+package org.finrec.samplehost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.data.ProgressListener;
+import org.finrec.data.DatasetFormat;
+import org.finrec.data.DatasetReader;
+import org.finrec.data.ImportOptions;
+import org.finrec.eval.EvaluationResult;
+import org.finrec.eval.Leaderboard;
+import org.finrec.eval.Split;
+import org.finrec.eval.Splitter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Accuracy regression tests: the popularity recommenders, trained in the running framework, on the real data
+ * sets of {@code ../shared/data}, with the figures the README reports. Skipped, naming the path, when the data is
+ * absent (a user's fresh clone).
+ */
+class RealDataAccuracyIT {
+
+    private static final Path DATA = Path.of("..", "..", "shared", "data").toAbsolutePath().normalize();
+    private static final Path BUNDLES = Path.of("target", "finrec-sample-host", "bundles");
+    private static final double TOLERANCE = 0.002;
+
+    @Test
+    void santanderAddedProductsMap7() {
+        Path folder = require("santander-added-products");
+        Dataset train = read(DatasetFormat.NEXT_PRODUCT, folder.resolve("tr_sample_feature.csv"));
+        Dataset test = read(DatasetFormat.NEXT_PRODUCT, folder.resolve("val_sample_feature.csv"));
+
+        Leaderboard board = evaluate(Splitter.trainTest(test).split(train), 7);
+
+        assertMetric(board, "popularity-overall", "MAP@7", 0.7881);
+        assertMetric(board, "popularity-overall", "NDCG@7", 0.8353);
+    }
+
+    @Test
+    void santanderSampleMaskedHoldings() {
+        Dataset data = read(DatasetFormat.SANTANDER, require("santander-sample").resolve("trainsubset.csv"));
+
+        Leaderboard board = evaluate(Splitter.maskedHoldings(42).split(data), 7);
+
+        assertMetric(board, "popularity-overall", "P@7", 0.1410);
+        assertMetric(board, "popularity-overall", "R@7", 0.9868);
+        assertMetric(board, "popularity-overall", "F1@7", 0.2467);
+        assertMetric(board, "popularity-overall", "NDCG@7", 0.9536);
+        assertMetric(board, "popularity-segment", "NDCG@7", 0.9566);
+        assertMetric(board, "popularity-age", "NDCG@7", 0.9276);
+    }
+
+    @Test
+    void amazonBeautyLeaveOneOut() {
+        Dataset data = read(DatasetFormat.SEQUENCE, require("amazon-beauty").resolve("Beauty.txt"));
+
+        Leaderboard board = evaluate(Splitter.leaveOneOut().split(data), 10);
+
+        assertMetric(board, "popularity-overall", "HR@10", 0.0115);
+        assertMetric(board, "popularity-overall", "NDCG@10", 0.0055);
+    }
+
+    @Test
+    void movieLensRandomSplit() {
+        Dataset data = read(DatasetFormat.MOVIELENS, require("movielens-100k").resolve("u.data"));
+
+        Leaderboard board = evaluate(Splitter.randomPerUser(0.8, 0.1, 42).split(data), 10);
+
+        assertMetric(board, "popularity-overall", "P@10", 0.0987);
+        assertMetric(board, "popularity-overall", "R@10", 0.1146);
+        assertMetric(board, "popularity-overall", "NDCG@10", 0.1344);
+        assertMetric(board, "popularity-age", "NDCG@10", 0.1437);
+    }
+
+    private static Path require(String dataSet) {
+        Path folder = DATA.resolve(dataSet);
+        assumeTrue(Files.isDirectory(folder), "skipped: " + folder + " not found");
+        return folder;
+    }
+
+    private static Dataset read(DatasetFormat format, Path file) {
+        return DatasetReader.of(format).read(file, ImportOptions.STRICT).dataset();
+    }
+
+    private static Leaderboard evaluate(Split split, int k) {
+        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(BUNDLES, split.train())) {
+            return new EvaluationHarness(finrec.runtime(), ProgressListener.NONE, Duration.ofMinutes(5))
+                    .evaluate(split.train().name(), split, Candidates.forDataset(split.train()), k);
+        }
+    }
+
+    private static void assertMetric(Leaderboard board, String recommender, String label, double expected) {
+        EvaluationResult result = board.results().stream().filter(r -> r.recommender().equals(recommender))
+                .findFirst().orElseThrow(() -> new AssertionError("no result for " + recommender + " in "
+                        + board.results().stream().map(EvaluationResult::recommender).toList()));
+        assertEquals(expected, result.metric(label), TOLERANCE, recommender + " " + label);
+    }
+}
