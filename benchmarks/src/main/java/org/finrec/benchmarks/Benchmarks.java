@@ -20,13 +20,18 @@ public final class Benchmarks {
      */
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: finrec-benchmarks synthetic-bank [--customers N] [--months M]");
+            System.err.println("usage: finrec-benchmarks synthetic-bank [--customers N] [--months M]\n"
+                    + "       finrec-benchmarks facade-latency [--customers 10000,100000,1000000] [--requests N] "
+                    + "[--algorithms USER_KNN,ITEM_KNN,ALS,BPR] [--bundles runtime/target/finrec-runtime/bundles]");
             System.exit(2);
         }
         String[] options = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "synthetic-bank":
                 SyntheticBankBenchmark.run(options);
+                break;
+            case "facade-latency":
+                FacadeLatencyBenchmark.run(options);
                 break;
             default:
                 System.err.println("unknown benchmark " + args[0]);

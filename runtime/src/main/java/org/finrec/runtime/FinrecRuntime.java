@@ -51,8 +51,8 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class FinrecRuntime implements AutoCloseable {
 
-    /** The features a runtime provisions unless told otherwise: the platform and the core. */
-    public static final List<String> DEFAULT_FEATURES = List.of("platform", "core");
+    /** The features a runtime provisions unless told otherwise: the platform, the core and collaborative filtering. */
+    public static final List<String> DEFAULT_FEATURES = List.of("platform", "core", "cf");
 
     private final Framework framework;
     private final Path temporaryStorage;

@@ -6,10 +6,14 @@ import java.util.Map;
 import org.finrec.api.Customer;
 import org.finrec.api.data.Dataset;
 
-/** The recommenders the sample host evaluates on a dataset: those the dataset's customer attributes support. */
+/**
+ * The recommenders the sample host evaluates on a dataset: popularity overall and per segment or age band where
+ * the customers have those attributes, and the four collaborative-filtering algorithms with their defaults.
+ */
 final class Candidates {
 
     static final String POPULARITY_PID = "org.finrec.recommender.popularity";
+    static final String CF_PID = "org.finrec.recommender.cf";
 
     private Candidates() {
     }
@@ -26,6 +30,12 @@ final class Candidates {
             candidates.add(new EvaluationHarness.Candidate("popularity-age", POPULARITY_PID,
                     Map.of("segment.attribute", Customer.AGE_BAND)));
         }
+        candidates.add(new EvaluationHarness.Candidate("user-knn", CF_PID,
+                Map.of("algorithm", "USER_KNN", "similarity", "COSINE", "neighbours", 50)));
+        candidates.add(new EvaluationHarness.Candidate("item-knn", CF_PID,
+                Map.of("algorithm", "ITEM_KNN", "similarity", "COSINE", "neighbours", 200)));
+        candidates.add(new EvaluationHarness.Candidate("als", CF_PID, Map.of("algorithm", "ALS")));
+        candidates.add(new EvaluationHarness.Candidate("bpr", CF_PID, Map.of("algorithm", "BPR")));
         return candidates;
     }
 

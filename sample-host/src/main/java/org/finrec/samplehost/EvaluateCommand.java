@@ -30,7 +30,7 @@ final class EvaluateCommand implements Callable<Integer> {
         MASKED_HOLDINGS,
         /** Last interaction per customer is the test case. */
         LEAVE_ONE_OUT,
-        /** 80/10/10 of each customer's interactions at random. */
+        /** Each customer's interactions at random, 80/10/10 unless --train-share and --validation-share say otherwise. */
         RANDOM,
         /** Products added in the last month (or from --cutoff), predicted from before. */
         TEMPORAL,
@@ -60,6 +60,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of random splits (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--train-share", defaultValue = "0.8",
+            description = "RANDOM: share of each customer's interactions for training (default ${DEFAULT-VALUE}).")
+    double trainShare;
+
+    @Option(names = "--validation-share", defaultValue = "0.1",
+            description = "RANDOM: share for validation; the rest is test (default ${DEFAULT-VALUE}).")
+    double validationShare;
 
     @Option(names = "--lenient", description = "Skip and count bad rows instead of failing on the first.")
     boolean lenient;
@@ -112,7 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
             case LEAVE_ONE_OUT:
                 return Splitter.leaveOneOut();
             case RANDOM:
-                return Splitter.randomPerUser(0.8, 0.1, seed);
+                return Splitter.randomPerUser(trainShare, validationShare, seed);
             case TEMPORAL:
                 Instant start = cutoff != null ? cutoff
                         : Instant.ofEpochMilli(dataset.interactionEpochMillis(dataset.interactionCount() - 1));

@@ -1,0 +1,135 @@
+package org.finrec.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.data.ProgressListener;
+import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.recommend.RecommendationService;
+import org.finrec.api.spi.Recommender;
+import org.finrec.data.SyntheticBank;
+import org.finrec.runtime.FinrecRuntime;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Training time, heap and the latency of {@code RecommendationService.recommend} through the whole facade
+ * (candidates, suitability, scoring, top-k, explanations) for each collaborative-filtering algorithm on the
+ * synthetic bank, against popularity measured in the same run as the baseline.
+ */
+final class FacadeLatencyBenchmark {
+
+    private static final List<String> ALGORITHMS = List.of("USER_KNN", "ITEM_KNN", "ALS", "BPR");
+
+    private FacadeLatencyBenchmark() {
+    }
+
+    static void run(String[] options) {
+        List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
+        Path bundles = Path.of("runtime/target/finrec-runtime/bundles");
+        int requests = 20_000;
+        List<String> algorithms = ALGORITHMS;
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            switch (options[i]) {
+                case "--customers":
+                    sizes = Arrays.stream(options[i + 1].split(",")).map(Integer::valueOf).toList();
+                    break;
+                case "--bundles":
+                    bundles = Path.of(options[i + 1]);
+                    break;
+                case "--requests":
+                    requests = Integer.parseInt(options[i + 1]);
+                    break;
+                case "--algorithms":
+                    algorithms = List.of(options[i + 1].split(","));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + options[i]);
+            }
+        }
+        System.out.println("| customers | recommender | train s | heap MB | p50 µs | p99 µs | p99 / popularity p99 |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int customers : sizes) {
+            Dataset bank = new SyntheticBank(customers, 17, 42).generate(ProgressListener.NONE);
+            try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).start()) {
+                List<Product> products = new ArrayList<>();
+                for (int p = 0; p < bank.productCount(); p++) {
+                    products.add(bank.product(p));
+                }
+                runtime.registerService(ProductCatalog.class, ProductCatalog.of(products), Map.of());
+                ServiceRegistration<Dataset> data = runtime.registerService(Dataset.class, bank,
+                        Map.of(Dataset.NAME, bank.name()));
+                Measurement popularity = measure(runtime, bank, "popularity", null, requests);
+                print(customers, popularity, popularity);
+                for (String algorithm : algorithms) {
+                    print(customers, measure(runtime, bank, algorithm.toLowerCase(Locale.ROOT), algorithm, requests),
+                            popularity);
+                }
+                data.unregister();
+            }
+        }
+    }
+
+    private record Measurement(String name, double trainSeconds, long heapBytes, long p50Nanos, long p99Nanos) {
+    }
+
+    private static Measurement measure(FinrecRuntime runtime, Dataset bank, String name, String algorithm,
+            int requests) {
+        long heapBefore = usedHeap();
+        long started = System.nanoTime();
+        if (algorithm != null) {
+            runtime.configure("org.finrec.recommender.cf~" + name, Map.of("finrec.recommender.name", name,
+                    "algorithm", algorithm));
+        }
+        runtime.waitForService(Recommender.class, "(finrec.recommender.name=" + name + ")", Duration.ofMinutes(30));
+        double trainSeconds = algorithm == null ? Double.NaN : (System.nanoTime() - started) / 1e9;
+        long heap = usedHeap() - heapBefore;
+        runtime.configure("org.finrec.core.facade", Map.of("recommender", name, "fallback.recommender",
+                "popularity", "time.budget.ms", 10_000L));
+        RecommendationService facade = runtime.recommendationService();
+        SplittableRandom random = new SplittableRandom(7);
+        // warm up, and wait until the facade serves with the new configuration
+        for (int i = 0; i < Math.min(2_000, requests); i++) {
+            facade.recommend(request(bank, random));
+        }
+        long[] latencies = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            RecommendationRequest request = request(bank, random);
+            long t0 = System.nanoTime();
+            facade.recommend(request);
+            latencies[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(latencies);
+        if (algorithm != null) {
+            runtime.deleteConfiguration("org.finrec.recommender.cf~" + name);
+        }
+        return new Measurement(name, trainSeconds, heap, latencies[requests / 2],
+                latencies[(int) (requests * 0.99)]);
+    }
+
+    private static RecommendationRequest request(Dataset bank, SplittableRandom random) {
+        return RecommendationRequest.builder(bank.customer(random.nextInt(bank.customerCount()))).k(5).build();
+    }
+
+    private static void print(int customers, Measurement measurement, Measurement baseline) {
+        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,d | %.0f | %.0f | %.2f |%n", customers, measurement.name(),
+                Double.isNaN(measurement.trainSeconds()) ? "-" : String.format(Locale.ROOT, "%.2f",
+                        measurement.trainSeconds()), measurement.heapBytes() >> 20, measurement.p50Nanos() / 1e3,
+                measurement.p99Nanos() / 1e3, (double) measurement.p99Nanos() / baseline.p99Nanos());
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}

@@ -1,0 +1,38 @@
+package org.finrec.recommender.cf.internal;
+
+import java.util.List;
+import org.finrec.api.data.Model;
+import org.finrec.api.recommend.Reason;
+
+/**
+ * A trained collaborative-filtering model. Scores every product for a customer described by the products they
+ * have (and, when the customer was in the training data, their training row), and explains a score with reasons
+ * whose contributions add up to it. Immutable and thread-safe.
+ */
+interface CfModel extends Model {
+
+    /** The training feedback the model was built from. */
+    FeedbackMatrix matrix();
+
+    /**
+     * Scores every product.
+     *
+     * @param knownUser the customer's index in the training data, or -1 for a customer the model has not seen
+     * @param positiveItems the products the customer has now (ascending, distinct), which for a known customer
+     *     include their training row
+     * @param scores receives one score per product (length {@code matrix().items()}); {@code NaN} where the model has
+     *     no opinion
+     */
+    void score(int knownUser, int[] positiveItems, float[] scores);
+
+    /**
+     * Explains one product's score.
+     *
+     * @param knownUser as for {@link #score}
+     * @param positiveItems as for {@link #score}
+     * @param item the product
+     * @param score the score {@link #score} gave it
+     * @return reasons, most important first, whose contributions add up to {@code score}
+     */
+    List<Reason> explain(int knownUser, int[] positiveItems, int item, double score);
+}

@@ -1,0 +1,51 @@
+package org.finrec.recommender.cf.internal;
+
+import java.util.Set;
+import org.finrec.api.InteractionKind;
+
+/**
+ * The hyper-parameters of every algorithm, as plain values so that trainers can be built without a component.
+ *
+ * @param algorithm the algorithm
+ * @param similarity the similarity (kNN)
+ * @param neighbours neighbourhood size (kNN), 1 or more
+ * @param factors latent factors (ALS, BPR), 1 or more
+ * @param iterations alternating sweeps (ALS), 1 or more
+ * @param regularization L2 regularisation (ALS, BPR), 0 or more
+ * @param alpha confidence weight of a positive entry (ALS: {@code c = 1 + alpha})
+ * @param learningRate step size (BPR)
+ * @param epochs passes over the positive entries (BPR)
+ * @param seed random seed (ALS initialisation, BPR sampling)
+ * @param threads training threads, 1 or more
+ * @param positiveKinds interaction kinds that count as positive feedback (besides holdings)
+ */
+record CfSettings(Algorithm algorithm, Similarity similarity, int neighbours, int factors, int iterations,
+        double regularization, double alpha, double learningRate, int epochs, long seed, int threads,
+        Set<InteractionKind> positiveKinds) {
+
+    CfSettings {
+        if (neighbours < 1 || factors < 1 || iterations < 1 || epochs < 1 || threads < 1) {
+            throw new IllegalArgumentException("neighbours, factors, iterations, epochs and threads must be >= 1");
+        }
+        if (!(regularization >= 0) || !(alpha >= 0) || !(learningRate > 0)) {
+            throw new IllegalArgumentException("regularization and alpha must be >= 0 and learning rate > 0");
+        }
+        positiveKinds = Set.copyOf(positiveKinds);
+    }
+
+    /** The regularisation an algorithm uses unless configured: tuned on MovieLens 100K (see the README). */
+    static double defaultRegularization(Algorithm algorithm) {
+        return algorithm == Algorithm.BPR ? 0.02 : 0.15;
+    }
+
+    /** The component's defaults: cosine, 50 neighbours, 50 factors, 15 sweeps, alpha 1, 100 epochs at rate 0.1. */
+    static CfSettings defaults(Algorithm algorithm) {
+        return new CfSettings(algorithm, Similarity.COSINE, 50, 50, 15, defaultRegularization(algorithm), 1, 0.1, 100,
+                42, 2, Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD));
+    }
+
+    CfSettings with(Similarity newSimilarity) {
+        return new CfSettings(algorithm, newSimilarity, neighbours, factors, iterations, regularization, alpha,
+                learningRate, epochs, seed, threads, positiveKinds);
+    }
+}

@@ -1,0 +1,164 @@
+package org.finrec.recommender.cf.internal;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.finrec.api.InteractionKind;
+import org.finrec.api.data.Dataset;
+
+/**
+ * Binary positive feedback, customers x products: a customer "has" a product if they hold it at the end of the
+ * dataset or had an interaction of a positive kind with it. Stored twice, row-wise (CSR, products of a customer)
+ * and column-wise (CSC, customers of a product), sorted, as primitive arrays. Immutable and thread-safe; indices
+ * are the dataset's customer and product indices.
+ */
+final class FeedbackMatrix {
+
+    /** CSR: the products of customer u are {@code userItems[userStart[u] .. userStart[u+1])}, ascending. */
+    final int[] userStart;
+    final int[] userItems;
+    /** CSC: the customers of product i are {@code itemUsers[itemStart[i] .. itemStart[i+1])}, ascending. */
+    final int[] itemStart;
+    final int[] itemUsers;
+    private final String[] itemIds;
+    private final String[] userIds;
+    private final Map<String, Integer> userIndex;
+    private final Map<String, Integer> itemIndex;
+
+    private FeedbackMatrix(int[] userStart, int[] userItems, int[] itemStart, int[] itemUsers, String[] userIds,
+            String[] itemIds) {
+        this.userStart = userStart;
+        this.userItems = userItems;
+        this.itemStart = itemStart;
+        this.itemUsers = itemUsers;
+        this.userIds = userIds;
+        this.itemIds = itemIds;
+        this.userIndex = index(userIds);
+        this.itemIndex = index(itemIds);
+    }
+
+    private static Map<String, Integer> index(String[] ids) {
+        Map<String, Integer> index = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            index.put(ids[i], i);
+        }
+        return index;
+    }
+
+    /**
+     * Builds the matrix.
+     *
+     * @param data the training data
+     * @param positiveKinds interaction kinds that count as positive feedback
+     * @return the matrix
+     */
+    static FeedbackMatrix from(Dataset data, Set<InteractionKind> positiveKinds) {
+        int users = data.customerCount();
+        int items = data.productCount();
+        EnumSet<InteractionKind> positive = positiveKinds.isEmpty() ? EnumSet.noneOf(InteractionKind.class)
+                : EnumSet.copyOf(positiveKinds);
+        long[] keys = new long[Math.max(16, users)];
+        int size = 0;
+        for (int u = 0; u < users; u++) {
+            for (int i : data.holdings(u)) {
+                keys = grow(keys, size);
+                keys[size++] = (long) u * items + i;
+            }
+        }
+        for (int k = 0; k < data.interactionCount(); k++) {
+            if (positive.contains(data.interactionKind(k))) {
+                keys = grow(keys, size);
+                keys[size++] = (long) data.interactionCustomer(k) * items + data.interactionProduct(k);
+            }
+        }
+        Arrays.sort(keys, 0, size);
+        int distinct = 0;
+        for (int k = 0; k < size; k++) {
+            if (k == 0 || keys[k] != keys[k - 1]) {
+                keys[distinct++] = keys[k];
+            }
+        }
+        int[] userStart = new int[users + 1];
+        int[] itemCount = new int[items];
+        int[] userItems = new int[distinct];
+        for (int k = 0; k < distinct; k++) {
+            int u = (int) (keys[k] / items);
+            int i = (int) (keys[k] % items);
+            userStart[u + 1]++;
+            itemCount[i]++;
+            userItems[k] = i;
+        }
+        for (int u = 0; u < users; u++) {
+            userStart[u + 1] += userStart[u];
+        }
+        int[] itemStart = new int[items + 1];
+        for (int i = 0; i < items; i++) {
+            itemStart[i + 1] = itemStart[i] + itemCount[i];
+        }
+        int[] fill = Arrays.copyOf(itemStart, items);
+        int[] itemUsers = new int[distinct];
+        for (int k = 0; k < distinct; k++) {
+            int u = (int) (keys[k] / items);
+            itemUsers[fill[(int) (keys[k] % items)]++] = u;
+        }
+        String[] userIds = new String[users];
+        for (int u = 0; u < users; u++) {
+            userIds[u] = data.customer(u).id();
+        }
+        String[] itemIds = new String[items];
+        for (int i = 0; i < items; i++) {
+            itemIds[i] = data.product(i).id();
+        }
+        return new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds, itemIds);
+    }
+
+    private static long[] grow(long[] keys, int size) {
+        return size < keys.length ? keys : Arrays.copyOf(keys, keys.length + (keys.length >> 1) + 16);
+    }
+
+    int users() {
+        return userStart.length - 1;
+    }
+
+    int items() {
+        return itemStart.length - 1;
+    }
+
+    /** The number of positive entries. */
+    int entries() {
+        return userItems.length;
+    }
+
+    /** The products of a customer, ascending (a copy). */
+    int[] itemsOf(int user) {
+        return Arrays.copyOfRange(userItems, userStart[user], userStart[user + 1]);
+    }
+
+    int itemCountOf(int user) {
+        return userStart[user + 1] - userStart[user];
+    }
+
+    int userCountOf(int item) {
+        return itemStart[item + 1] - itemStart[item];
+    }
+
+    /** The index of a customer id, or -1 when the customer was not in the training data. */
+    int userIndex(String customerId) {
+        return userIndex.getOrDefault(customerId, -1);
+    }
+
+    /** The index of a product id, or -1 when the product was not in the training data. */
+    int itemIndex(String productId) {
+        return itemIndex.getOrDefault(productId, -1);
+    }
+
+    String userId(int user) {
+        return userIds[user];
+    }
+
+    String itemId(int item) {
+        return itemIds[item];
+    }
+}

@@ -1,0 +1,17 @@
+package org.finrec.recommender.popularity.internal;
+
+import java.util.Set;
+import org.finrec.api.InteractionKind;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.data.ProgressListener;
+import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RecommenderContractTest;
+
+class PopularityContractTest extends RecommenderContractTest {
+
+    @Override
+    protected Recommender train(Dataset data) {
+        return new PopularityRecommender("popularity", new PopularityTrainer("segment", 50,
+                Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD)).train(data, ProgressListener.NONE));
+    }
+}
