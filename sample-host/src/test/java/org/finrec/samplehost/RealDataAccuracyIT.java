@@ -18,7 +18,7 @@ import org.finrec.eval.Splitter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Accuracy regression tests: the popularity recommenders, trained in the running framework, on the real data
+ * Accuracy regression tests: popularity and collaborative filtering, trained in the running framework, on the real data
  * sets of {@code ../shared/data}, with the figures the README reports. Skipped, naming the path, when the data is
  * absent (a user's fresh clone).
  */
@@ -38,6 +38,8 @@ class RealDataAccuracyIT {
 
         assertMetric(board, "popularity-overall", "MAP@7", 0.7881);
         assertMetric(board, "popularity-overall", "NDCG@7", 0.8353);
+        assertMetric(board, "bpr", "MAP@7", 0.6224);
+        assertMetric(board, "user-knn", "MAP@7", 0.5218);
     }
 
     @Test
@@ -62,6 +64,9 @@ class RealDataAccuracyIT {
 
         assertMetric(board, "popularity-overall", "HR@10", 0.0115);
         assertMetric(board, "popularity-overall", "NDCG@10", 0.0055);
+        assertMetric(board, "user-knn", "HR@10", 0.0433);
+        assertMetric(board, "user-knn", "NDCG@10", 0.0235);
+        assertMetric(board, "als", "NDCG@10", 0.0181);
     }
 
     @Test
@@ -74,6 +79,21 @@ class RealDataAccuracyIT {
         assertMetric(board, "popularity-overall", "R@10", 0.1146);
         assertMetric(board, "popularity-overall", "NDCG@10", 0.1344);
         assertMetric(board, "popularity-age", "NDCG@10", 0.1437);
+    }
+
+    @Test
+    void movieLens8020EveryAlgorithm() {
+        Dataset data = read(DatasetFormat.MOVIELENS, require("movielens-100k").resolve("u.data"));
+
+        Leaderboard board = evaluate(Splitter.randomPerUser(0.8, 0.0, 42).split(data), 10);
+
+        assertMetric(board, "popularity-overall", "NDCG@10", 0.2115);
+        assertMetric(board, "user-knn", "NDCG@10", 0.3883);
+        assertMetric(board, "item-knn", "NDCG@10", 0.3871);
+        assertMetric(board, "als", "NDCG@10", 0.4458);
+        assertMetric(board, "bpr", "NDCG@10", 0.4157);
+        assertMetric(board, "als", "P@10", 0.3730);
+        assertMetric(board, "als", "R@10", 0.2428);
     }
 
     private static Path require(String dataSet) {
