@@ -30,6 +30,7 @@ final class AlsModel implements CfModel {
     private final DenseFactors items;
     private final double[] itemGram;
     private final int factors;
+    private final double alpha;
     private final double confidence;
     private final double lambda;
     private final boolean lambdaPerEntry;
@@ -44,6 +45,12 @@ final class AlsModel implements CfModel {
         this.items = items;
         this.itemGram = itemGram.clone();
         this.factors = items.factors();
+        if (itemNames.length != matrix.items() || items.rows() != matrix.items()
+                || itemGram.length != factors * factors) {
+            throw new IllegalArgumentException("product names, factors and Gram matrix do not match "
+                    + matrix.items() + " products and " + factors + " factors");
+        }
+        this.alpha = alpha;
         this.confidence = 1 + alpha;
         this.lambda = lambda;
         this.lambdaPerEntry = lambdaPerEntry;
@@ -59,8 +66,39 @@ final class AlsModel implements CfModel {
         return matrix;
     }
 
+    @Override
+    public Algorithm algorithm() {
+        return Algorithm.ALS;
+    }
+
+    @Override
+    public String itemName(int item) {
+        return itemNames[item];
+    }
+
     DenseFactors items() {
         return items;
+    }
+
+    /** {@code YᵀY} (the model's own array, for the model store: never modify). */
+    double[] itemGram() {
+        return itemGram;
+    }
+
+    /**
+     * The alpha of the confidence {@code c = 1 + alpha} of a positive entry, as given (the model store keeps alpha,
+     * not {@code c}, since {@code (1 + alpha) - 1} need not give alpha back bit for bit).
+     */
+    double alpha() {
+        return alpha;
+    }
+
+    double lambda() {
+        return lambda;
+    }
+
+    boolean lambdaPerEntry() {
+        return lambdaPerEntry;
     }
 
     /** The ridge of a row with {@code entries} positive entries: λ, or λ·entries when scaled per entry. */

@@ -69,6 +69,11 @@ final class BprModel implements CfModel {
         this.items = items;
         this.bias = bias.clone();
         this.factors = items.factors();
+        if (itemNames.length != matrix.items() || items.rows() != matrix.items() || bias.length != matrix.items()
+                || users.rows() != matrix.users() || users.factors() != factors) {
+            throw new IllegalArgumentException("product names, factors and biases do not match " + matrix.users()
+                    + " customers, " + matrix.items() + " products and " + factors + " factors");
+        }
         this.foldIn = foldIn;
         this.regularization = regularization;
         this.seed = seed;
@@ -82,6 +87,33 @@ final class BprModel implements CfModel {
     @Override
     public FeedbackMatrix matrix() {
         return matrix;
+    }
+
+    @Override
+    public Algorithm algorithm() {
+        return Algorithm.BPR;
+    }
+
+    @Override
+    public String itemName(int item) {
+        return itemNames[item];
+    }
+
+    FoldIn foldIn() {
+        return foldIn;
+    }
+
+    double regularization() {
+        return regularization;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /** The product biases (the model's own array, for the model store: never modify). */
+    float[] biases() {
+        return bias;
     }
 
     DenseFactors users() {

@@ -3,10 +3,12 @@ package org.finrec.recommender.cf.internal;
 import org.finrec.api.InteractionKind;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(
         name = "Finrec collaborative-filtering recommender",
-        description = "User- or item-based kNN, implicit ALS or BPR, trained on a Dataset service at activation")
+        description = "User- or item-based kNN, implicit ALS or BPR, trained on a Dataset service at activation or"
+                + " loaded from a model store by version")
 @interface CfConfiguration {
 
     @AttributeDefinition(name = "Name", description = "The recommender's name (service property finrec.recommender.name)")
@@ -55,4 +57,26 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Dataset filter", description = "OSGi filter selecting the Dataset to train on")
     String dataset_target() default "(objectClass=org.finrec.api.data.Dataset)";
+
+    @AttributeDefinition(name = "Dataset required",
+            description = "1 (default): the recommender waits for a Dataset service, as training needs one. 0: it"
+                    + " activates without one, for a configuration that loads a stored model (model.version set);"
+                    + " a configuration with an empty model.version and no Dataset then fails to activate",
+            options = {
+                @Option(label = "required", value = "1"),
+                @Option(label = "optional (loading a stored model only)", value = "0")
+            })
+    int dataset_cardinality_minimum() default 1;
+
+    @AttributeDefinition(name = "Model store",
+            description = "Folder of model artifacts, <store>/<name>/<model version>.cfmodel; empty for none. A"
+                    + " model trained at activation is saved there; model.version loads from there")
+    String model_store() default "";
+
+    @AttributeDefinition(name = "Model version",
+            description = "Empty: train on the Dataset at activation (and save to the store, if any). A version"
+                    + " (e.g. als-1ad54a6d): load that artifact from the store instead of training. Changing it"
+                    + " while active swaps the model atomically (rollback = an older version); a version that"
+                    + " cannot be loaded is logged and the previous model keeps serving")
+    String model_version() default "";
 }

@@ -7,12 +7,19 @@ import org.finrec.api.recommend.Reason;
 /**
  * A trained collaborative-filtering model. Scores every product for a customer described by the products they
  * have (and, when the customer was in the training data, their training row), and explains a score with reasons
- * whose contributions add up to it. Immutable and thread-safe.
+ * whose contributions add up to it. Immutable and thread-safe. A {@link ModelStore} saves every implementation
+ * with what it needs to score, so that the model it loads back scores and explains bit-identically.
  */
 interface CfModel extends Model {
 
+    /** The algorithm that built the model. */
+    Algorithm algorithm();
+
     /** The training feedback the model was built from. */
     FeedbackMatrix matrix();
+
+    /** The name of product {@code item} as explanations word it (the training dataset's product name). */
+    String itemName(int item);
 
     /**
      * Scores every product.

@@ -1,9 +1,12 @@
 package org.finrec.recommender.cf.internal;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.finrec.api.Interaction;
+import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.Explanation;
@@ -12,19 +15,49 @@ import org.finrec.api.spi.Recommender;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A collaborative-filtering recommender: one instance per factory configuration, trained at activation on the
- * referenced {@link Dataset}. A customer is described by what they have: their training row when they were in
- * the training data, plus the holdings the request carries and the positive events of the request's session, so
- * that customers unknown to the model (new ones, or the bank's live customers after training) are served too.
+ * A collaborative-filtering recommender: one instance per factory configuration. A customer is described by what
+ * they have: their training row when they were in the training data, plus the holdings the request carries and
+ * the positive events of the request's session, so that customers unknown to the model (new ones, or the bank's
+ * live customers after training) are served too.
+ *
+ * <p><b>Where the model comes from.</b> With {@code model.version} empty the component trains on the referenced
+ * {@link Dataset} at activation and, when {@code model.store} names a folder, saves the model there as
+ * {@code <store>/<name>/<model version>.cfmodel} (see {@link ModelStore}; a failed save is logged and the trained
+ * model serves anyway). With {@code model.version} set it loads that artifact instead of training; activation
+ * fails, with a message naming the file and the problem, when the artifact is missing, corrupt, truncated, of
+ * another algorithm than {@code algorithm} or not the version its name says. A loaded model brings the scoring
+ * settings it was trained with (similarity, neighbours, factors, positive kinds...); of the configured
+ * hyper-parameters only {@code algorithm} is checked against it, the others apply to training.
+ *
+ * <p><b>Swapping and rollback.</b> A configuration change calls {@link #modified}, which does what activation would
+ * do with the new configuration (load the version named; or, with the version emptied, train again unless the
+ * model serving was trained with the same settings) and then replaces the serving model in one volatile write.
+ * Requests read that reference once, so a request in flight finishes with the model it started with and every
+ * response comes from exactly one model. If the new model cannot be had, the error is logged with its message and
+ * the previous model keeps serving; the component stays active. Rolling back is setting {@code model.version} to
+ * an older version.
+ *
+ * <p><b>Immediate.</b> The component is immediate, so its instance, and the model it serves, lives as long as the
+ * component is satisfied and configured, whether or not a consumer holds the service: a delayed component would be
+ * disposed when its last consumer released it and rebuilt from the current configuration at the next use, which
+ * would retrain the model or, after a rejected {@code model.version}, fail instead of serving the previous model.
+ *
+ * <p><b>The dataset reference</b> is static (constructor injection) and optional in the component description,
+ * but the component property {@code dataset.cardinality.minimum} (Declarative Services' minimum-cardinality
+ * property) defaults to 1, so by default the component waits for a Dataset exactly as before. A configuration that
+ * loads a stored model may set it to 0 to activate without any Dataset; one that trains and has none fails to
+ * activate with a message saying so.
  */
 @Component(service = Recommender.class, configurationPid = CfRecommender.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         property = Recommender.FAMILY + "=" + Recommender.FAMILY_COLLABORATIVE)
 @Designate(ocd = CfConfiguration.class, factory = true)
 public final class CfRecommender implements Recommender {
@@ -33,33 +66,141 @@ public final class CfRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(CfRecommender.class);
 
-    private final String name;
-    private final CfModel model;
-    private final Set<org.finrec.api.InteractionKind> positiveKinds;
+    /**
+     * What serves: the model, the interaction kinds it counts as positive, and the settings it was trained with
+     * here (null when it was loaded or given). Immutable; replaced as a whole.
+     */
+    private record Serving(CfModel model, Set<InteractionKind> positiveKinds, CfSettings trainedWith) {
+    }
 
+    /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
+    private final Dataset dataset;
+    private final Logger log;
+    private volatile String name;
+    private volatile Serving serving;
+
+    /**
+     * Activates the component: trains, or loads {@code model.version} from the store.
+     *
+     * @throws IllegalStateException when no model can be had (the message says why and names the artifact)
+     */
     @Activate
-    public CfRecommender(CfConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
-        this(configuration.finrec_recommender_name(), train(settings(configuration), dataset));
-        LOG.info("Recommender {} ({}) trained on {}: model {}", name, configuration.algorithm(), dataset,
-                model.version());
+    public CfRecommender(CfConfiguration configuration,
+            @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
+        this(configuration, dataset, LOG);
     }
 
-    CfRecommender(String name, CfModel model, Set<org.finrec.api.InteractionKind> positiveKinds) {
+    /** Activation with a given logger (tests). */
+    CfRecommender(CfConfiguration configuration, Dataset dataset, Logger log) {
+        this.dataset = dataset;
+        this.log = log;
+        this.name = configuration.finrec_recommender_name();
+        Serving first;
+        try {
+            first = obtain(configuration, null);
+        } catch (ModelArtifactException e) {
+            throw new IllegalStateException("Recommender " + name + " cannot load model "
+                    + configuration.model_version().trim() + ": " + e.getMessage(), e);
+        }
+        this.serving = first;
+        if (first.trainedWith() != null) {
+            log.info("Recommender {} ({}) trained on {}: model {}", name, configuration.algorithm(), dataset,
+                    first.model().version());
+        } else {
+            log.info("Recommender {} ({}) loaded model {} from {}", name, configuration.algorithm(),
+                    first.model().version(), configuration.model_store());
+        }
+    }
+
+    /** A recommender serving a given model, without store or dataset (tests and tools). */
+    CfRecommender(String name, CfModel model, Set<InteractionKind> positiveKinds) {
+        this.dataset = null;
+        this.log = LOG;
         this.name = name;
-        this.model = model;
-        this.positiveKinds = Set.copyOf(positiveKinds);
+        this.serving = new Serving(model, Set.copyOf(positiveKinds), null);
     }
 
-    private CfRecommender(String name, TrainedModel trained) {
-        this(name, trained.model(), trained.settings().positiveKinds());
+    /**
+     * Applies a configuration change without deactivating: loads the version now named (or trains, when the version
+     * was emptied and the serving model was not trained here with the same settings) and swaps the serving model
+     * atomically. On failure logs the error and keeps serving the previous model.
+     */
+    @Modified
+    synchronized void modified(CfConfiguration configuration) {
+        String newName = configuration.finrec_recommender_name();
+        String wanted = configuration.model_version().trim();
+        Serving current = serving;
+        name = newName;
+        try {
+            Serving next = obtain(configuration, current);
+            if (next != current) {
+                serving = next;
+                log.info("Recommender {} now serves model {} (was {})", newName, next.model().version(),
+                        current.model().version());
+            }
+        } catch (ModelArtifactException | RuntimeException e) {
+            log.error("Recommender {} cannot switch to model {}: {}; still serving model {}", newName,
+                    wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(),
+                    current.model().version(), e);
+        }
     }
 
-    private record TrainedModel(CfSettings settings, CfModel model) {
+    /**
+     * The model a configuration asks for: {@code current} when it already is that model, else a model loaded or
+     * trained (and saved).
+     */
+    private Serving obtain(CfConfiguration configuration, Serving current) throws ModelArtifactException {
+        String version = configuration.model_version().trim();
+        String store = configuration.model_store().trim();
+        String recommender = configuration.finrec_recommender_name();
+        Algorithm algorithm = configuration.algorithm();
+        if (version.isEmpty()) {
+            CfSettings settings = settings(configuration);
+            if (current != null && current.trainedWith() != null
+                    && current.trainedWith().withThreads(1).equals(settings.withThreads(1))) {
+                if (!store.isEmpty()) { // the store may be new: make sure it holds the serving model
+                    ModelStore target = new ModelStore(Path.of(store));
+                    if (!Files.exists(target.file(recommender, current.model().version()))) {
+                        save(target, recommender, current);
+                    }
+                }
+                return current;
+            }
+            if (dataset == null) {
+                throw new IllegalStateException("model.version is empty, so the model must be trained, but no Dataset"
+                        + " service is bound (dataset.target " + configuration.dataset_target() + ")");
+            }
+            Serving trained = new Serving(train(settings, dataset), settings.positiveKinds(), settings);
+            if (!store.isEmpty()) {
+                save(new ModelStore(Path.of(store)), recommender, trained);
+            }
+            return trained;
+        }
+        if (current != null && current.model().version().equals(version) && current.model().algorithm() == algorithm) {
+            return current;
+        }
+        if (store.isEmpty()) {
+            throw new IllegalStateException("model.version " + version + " names a stored model, but model.store is"
+                    + " empty");
+        }
+        ModelArtifact.Stored stored = new ModelStore(Path.of(store)).load(recommender, version, algorithm);
+        return new Serving(stored.model(), stored.positiveKinds(), null);
     }
 
-    private static TrainedModel train(CfSettings settings, Dataset dataset) {
-        return new TrainedModel(settings, settings.algorithm().trainer(settings).train(dataset,
-                (step, done, total) -> LOG.debug("{}: {} {}/{}", settings.algorithm(), step, done, total)));
+    private static CfModel train(CfSettings settings, Dataset dataset) {
+        return settings.algorithm().trainer(settings).train(dataset,
+                (step, done, total) -> LOG.debug("{}: {} {}/{}", settings.algorithm(), step, done, total));
+    }
+
+    /** Saves a trained model; a failure is logged, not thrown: the model serves anyway. */
+    private void save(ModelStore store, String recommender, Serving trained) {
+        try {
+            Path file = store.save(recommender, trained.model(), trained.positiveKinds());
+            log.info("Recommender {} saved model {} as {}", recommender, trained.model().version(), file);
+        } catch (ModelArtifactException e) {
+            log.error("Recommender {} serves model {} but could not save it: {}", recommender,
+                    trained.model().version(), e.getMessage(), e);
+        }
     }
 
     static CfSettings settings(CfConfiguration configuration) {
@@ -84,15 +225,17 @@ public final class CfRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return model.version();
+        return serving.model().version();
     }
 
     @Override
     public double[] score(RecommendationRequest request, List<Product> candidates) {
+        Serving now = serving; // one read: the whole call uses one model
+        CfModel model = now.model();
         FeedbackMatrix matrix = model.matrix();
         int user = matrix.userIndex(request.customer().id());
         float[] all = new float[matrix.items()];
-        model.score(user, positiveItems(request, user), all);
+        model.score(user, positiveItems(now, request, user), all);
         double[] scores = new double[candidates.size()];
         for (int c = 0; c < scores.length; c++) {
             int item = matrix.itemIndex(candidates.get(c).id());
@@ -103,21 +246,23 @@ public final class CfRecommender implements Recommender {
 
     @Override
     public Explanation explain(RecommendationRequest request, Product product) {
+        Serving now = serving;
+        CfModel model = now.model();
         FeedbackMatrix matrix = model.matrix();
         int item = matrix.itemIndex(product.id());
         if (item < 0) {
             throw new IllegalArgumentException("model " + model.version() + " has never seen product " + product.id());
         }
         int user = matrix.userIndex(request.customer().id());
-        int[] positive = positiveItems(request, user);
+        int[] positive = positiveItems(now, request, user);
         float[] all = new float[matrix.items()];
         model.score(user, positive, all);
         return new Explanation(product.id(), all[item], model.explain(user, positive, item, all[item]));
     }
 
     /** The customer's training row, current holdings and positive session events, as sorted product indices. */
-    private int[] positiveItems(RecommendationRequest request, int user) {
-        FeedbackMatrix matrix = model.matrix();
+    private static int[] positiveItems(Serving now, RecommendationRequest request, int user) {
+        FeedbackMatrix matrix = now.model().matrix();
         int trained = user >= 0 ? matrix.itemCountOf(user) : 0;
         int[] items = new int[trained + request.customer().holdings().size() + request.recentEvents().size()];
         int size = 0;
@@ -133,7 +278,7 @@ public final class CfRecommender implements Recommender {
         }
         for (Interaction event : request.recentEvents()) {
             int item = matrix.itemIndex(event.productId());
-            if (item >= 0 && positiveKinds.contains(event.kind())) {
+            if (item >= 0 && now.positiveKinds().contains(event.kind())) {
                 items[size++] = item;
             }
         }

@@ -44,6 +44,12 @@ record CfSettings(Algorithm algorithm, Similarity similarity, int neighbours, in
                 42, 2, Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD));
     }
 
+    /** The same settings with another number of threads (which never changes the model trained). */
+    CfSettings withThreads(int newThreads) {
+        return new CfSettings(algorithm, similarity, neighbours, factors, iterations, regularization, alpha,
+                learningRate, epochs, seed, newThreads, positiveKinds);
+    }
+
     CfSettings with(Similarity newSimilarity) {
         return new CfSettings(algorithm, newSimilarity, neighbours, factors, iterations, regularization, alpha,
                 learningRate, epochs, seed, threads, positiveKinds);

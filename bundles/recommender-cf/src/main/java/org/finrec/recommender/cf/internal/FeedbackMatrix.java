@@ -114,6 +114,56 @@ final class FeedbackMatrix {
         return new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds, itemIds);
     }
 
+    /**
+     * Rebuilds a matrix from its ids and row-wise arrays (as a {@link ModelStore model artifact} keeps them); the
+     * column-wise arrays are derived, exactly as {@link #from} builds them.
+     *
+     * @param userIds customer ids by index, distinct
+     * @param itemIds product ids by index, distinct
+     * @param userStart row offsets, {@code userIds.length + 1} of them, from 0, non-decreasing
+     * @param userItems the rows' product indices, ascending and distinct within each row
+     * @return the matrix
+     * @throws IllegalArgumentException when the arrays do not describe such a matrix
+     */
+    static FeedbackMatrix of(String[] userIds, String[] itemIds, int[] userStart, int[] userItems) {
+        int users = userIds.length;
+        int items = itemIds.length;
+        if (userStart.length != users + 1 || userStart[0] != 0 || userStart[users] != userItems.length) {
+            throw new IllegalArgumentException("row offsets do not match " + users + " customers and "
+                    + userItems.length + " entries");
+        }
+        int[] itemStart = new int[items + 1];
+        for (int u = 0; u < users; u++) {
+            if (userStart[u + 1] < userStart[u]) {
+                throw new IllegalArgumentException("row offsets decrease at customer " + u);
+            }
+            for (int k = userStart[u]; k < userStart[u + 1]; k++) {
+                int i = userItems[k];
+                if (i < 0 || i >= items || (k > userStart[u] && i <= userItems[k - 1])) {
+                    throw new IllegalArgumentException("row of customer " + u + " is not ascending product"
+                            + " indices below " + items);
+                }
+                itemStart[i + 1]++;
+            }
+        }
+        for (int i = 0; i < items; i++) {
+            itemStart[i + 1] += itemStart[i];
+        }
+        int[] fill = Arrays.copyOf(itemStart, items);
+        int[] itemUsers = new int[userItems.length];
+        for (int u = 0; u < users; u++) {
+            for (int k = userStart[u]; k < userStart[u + 1]; k++) {
+                itemUsers[fill[userItems[k]]++] = u;
+            }
+        }
+        FeedbackMatrix matrix = new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds.clone(),
+                itemIds.clone());
+        if (matrix.userIndex.size() != users || matrix.itemIndex.size() != items) {
+            throw new IllegalArgumentException("customer or product ids are not distinct");
+        }
+        return matrix;
+    }
+
     private static long[] grow(long[] keys, int size) {
         return size < keys.length ? keys : Arrays.copyOf(keys, keys.length + (keys.length >> 1) + 16);
     }

@@ -50,23 +50,43 @@ final class ItemKnnModel implements CfModel {
 
     ItemKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours, Rule rule,
             String[] itemNames, int[][] ids, float[][] sims) {
+        this(version, matrix, similarity, neighbours, rule, itemNames, offsets(ids), flatten(ids), flatten(sims));
+    }
+
+    /**
+     * A model from its neighbour lists in compressed form (as training flattens them and a {@link ModelStore model
+     * artifact} keeps them): N_k(i) is {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar
+     * first, with similarities {@code neighbourSims} alongside. The arrays are the model's from now on.
+     *
+     * @throws IllegalArgumentException when the arrays do not describe neighbour lists of {@code matrix.items()}
+     *     products
+     */
+    ItemKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours, Rule rule,
+            String[] itemNames, int[] neighbourStart, int[] neighbourIds, float[] neighbourSims) {
+        int items = matrix.items();
+        if (itemNames.length != items || neighbourStart.length != items + 1 || neighbourStart[0] != 0
+                || neighbourStart[items] != neighbourIds.length || neighbourSims.length != neighbourIds.length) {
+            throw new IllegalArgumentException("neighbour lists do not match " + items + " products");
+        }
+        for (int i = 0; i < items; i++) {
+            if (neighbourStart[i + 1] < neighbourStart[i]) {
+                throw new IllegalArgumentException("neighbour offsets decrease at product " + i);
+            }
+        }
+        for (int j : neighbourIds) {
+            if (j < 0 || j >= items) {
+                throw new IllegalArgumentException("neighbour " + j + " is not a product index below " + items);
+            }
+        }
         this.version = version;
         this.matrix = matrix;
         this.similarity = similarity;
         this.neighbours = neighbours;
         this.rule = rule;
         this.itemNames = itemNames;
-        int items = ids.length;
-        neighbourStart = new int[items + 1];
-        for (int i = 0; i < items; i++) {
-            neighbourStart[i + 1] = neighbourStart[i] + ids[i].length;
-        }
-        neighbourIds = new int[neighbourStart[items]];
-        neighbourSims = new float[neighbourStart[items]];
-        for (int i = 0; i < items; i++) {
-            System.arraycopy(ids[i], 0, neighbourIds, neighbourStart[i], ids[i].length);
-            System.arraycopy(sims[i], 0, neighbourSims, neighbourStart[i], sims[i].length);
-        }
+        this.neighbourStart = neighbourStart;
+        this.neighbourIds = neighbourIds;
+        this.neighbourSims = neighbourSims;
         if (rule == Rule.HELD) {
             votesStart = neighbourStart;
             votesIds = neighbourIds;
@@ -92,14 +112,55 @@ final class ItemKnnModel implements CfModel {
         }
     }
 
+    private static int[] offsets(int[][] ids) {
+        int[] start = new int[ids.length + 1];
+        for (int i = 0; i < ids.length; i++) {
+            start[i + 1] = start[i] + ids[i].length;
+        }
+        return start;
+    }
+
+    private static int[] flatten(int[][] rows) {
+        int[] start = offsets(rows);
+        int[] flat = new int[start[rows.length]];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, start[i], rows[i].length);
+        }
+        return flat;
+    }
+
+    private static float[] flatten(float[][] rows) {
+        int total = 0;
+        for (float[] row : rows) {
+            total += row.length;
+        }
+        float[] flat = new float[total];
+        int at = 0;
+        for (float[] row : rows) {
+            System.arraycopy(row, 0, flat, at, row.length);
+            at += row.length;
+        }
+        return flat;
+    }
+
     @Override
     public String version() {
         return version;
     }
 
     @Override
+    public Algorithm algorithm() {
+        return Algorithm.ITEM_KNN;
+    }
+
+    @Override
     public FeedbackMatrix matrix() {
         return matrix;
+    }
+
+    @Override
+    public String itemName(int item) {
+        return itemNames[item];
     }
 
     Similarity similarity() {
@@ -112,6 +173,21 @@ final class ItemKnnModel implements CfModel {
 
     Rule rule() {
         return rule;
+    }
+
+    /** The offsets of the neighbour lists (the model's own array, for the model store: never modify). */
+    int[] neighbourStart() {
+        return neighbourStart;
+    }
+
+    /** Every product's neighbours, list after list (the model's own array, for the model store: never modify). */
+    int[] neighbourIds() {
+        return neighbourIds;
+    }
+
+    /** The similarities of {@link #neighbourIds()} (the model's own array, for the model store: never modify). */
+    float[] neighbourSims() {
+        return neighbourSims;
     }
 
     /** N_k(item), most similar first (a copy). */

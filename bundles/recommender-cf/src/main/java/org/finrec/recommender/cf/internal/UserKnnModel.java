@@ -40,8 +40,8 @@ final class UserKnnModel implements CfModel {
     private final int[] bySize;
     private final ThreadLocal<Scratch> scratch;
 
-    UserKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours, String[] itemNames,
-            HoldingProfiles profiles, double[] norms, int[] bySize) {
+    private UserKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours,
+            String[] itemNames, HoldingProfiles profiles, double[] norms, int[] bySize) {
         this.version = version;
         this.matrix = matrix;
         this.similarity = similarity;
@@ -52,6 +52,49 @@ final class UserKnnModel implements CfModel {
         this.bySize = bySize;
         int capacity = Math.min(neighbours, Math.max(1, matrix.users())); // k may exceed the customers
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(profiles.count(), capacity));
+    }
+
+    /**
+     * Builds the model from the feedback matrix and precomputes what scoring needs (the distinct {@link
+     * HoldingProfiles holding profiles}, each one's norm, and for Euclidean the profiles ordered by size). Training
+     * and loading a stored model both build it here, so both give the same model.
+     *
+     * @param version the model version
+     * @param matrix the training feedback
+     * @param similarity {@link Similarity#COSINE}, {@link Similarity#PEARSON} or {@link Similarity#EUCLIDEAN}
+     * @param neighbours the neighbourhood size, 1 or more
+     * @param itemNames product names by product index
+     * @return the model
+     */
+    static UserKnnModel of(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours,
+            String[] itemNames) {
+        if (similarity == Similarity.ADJUSTED_COSINE) {
+            throw new IllegalArgumentException("similarity ADJUSTED_COSINE applies to item kNN only; user kNN takes"
+                    + " COSINE, PEARSON or EUCLIDEAN");
+        }
+        if (neighbours < 1 || itemNames.length != matrix.items()) {
+            throw new IllegalArgumentException("neighbours must be >= 1 and there must be one name per product");
+        }
+        int items = matrix.items();
+        HoldingProfiles profiles = HoldingProfiles.of(matrix);
+        double[] norms = new double[profiles.count()];
+        int[] bySize = new int[0];
+        switch (similarity) {
+            case COSINE:
+                for (int p = 0; p < norms.length; p++) {
+                    norms[p] = Math.sqrt(profiles.size[p]);
+                }
+                break;
+            case PEARSON:
+                for (int p = 0; p < norms.length; p++) {
+                    norms[p] = NeighbourhoodSimilarity.pearsonNorm(items, profiles.size[p]);
+                }
+                break;
+            default:
+                bySize = profiles.bySize();
+                break;
+        }
+        return new UserKnnModel(version, matrix, similarity, neighbours, itemNames, profiles, norms, bySize);
     }
 
     /** Per-thread working memory of one scoring call. */
@@ -83,8 +126,18 @@ final class UserKnnModel implements CfModel {
     }
 
     @Override
+    public Algorithm algorithm() {
+        return Algorithm.USER_KNN;
+    }
+
+    @Override
     public FeedbackMatrix matrix() {
         return matrix;
+    }
+
+    @Override
+    public String itemName(int item) {
+        return itemNames[item];
     }
 
     Similarity similarity() {

@@ -31,31 +31,12 @@ final class UserKnnTrainer implements Trainer<CfModel> {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no products to recommend");
         }
         int items = matrix.items();
-        HoldingProfiles profiles = HoldingProfiles.of(matrix);
-        double[] norms = new double[profiles.count()];
-        int[] bySize = new int[0];
-        switch (settings.similarity()) {
-            case COSINE:
-                for (int p = 0; p < norms.length; p++) {
-                    norms[p] = Math.sqrt(profiles.size[p]);
-                }
-                break;
-            case PEARSON:
-                for (int p = 0; p < norms.length; p++) {
-                    norms[p] = NeighbourhoodSimilarity.pearsonNorm(items, profiles.size[p]);
-                }
-                break;
-            default:
-                bySize = profiles.bySize();
-                break;
-        }
         String[] itemNames = new String[items];
         for (int i = 0; i < items; i++) {
             itemNames[i] = dataset.product(i).name();
         }
         String version = KnnVersion.of("userknn", matrix, settings);
         progress.progress("user kNN ready", matrix.users(), matrix.users());
-        return new UserKnnModel(version, matrix, settings.similarity(), settings.neighbours(), itemNames, profiles,
-                norms, bySize);
+        return UserKnnModel.of(version, matrix, settings.similarity(), settings.neighbours(), itemNames);
     }
 }

@@ -48,8 +48,18 @@ class AlsBprMovieLensAccuracyTest {
             }
 
             @Override
+            public Algorithm algorithm() {
+                return model.algorithm();
+            }
+
+            @Override
             public FeedbackMatrix matrix() {
                 return model.matrix();
+            }
+
+            @Override
+            public String itemName(int item) {
+                return model.itemName(item);
             }
 
             @Override

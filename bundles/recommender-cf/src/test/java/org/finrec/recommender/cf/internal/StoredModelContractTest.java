@@ -1,0 +1,73 @@
+package org.finrec.recommender.cf.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.data.ProgressListener;
+import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RecommenderContractTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every algorithm passes the recommender contract when its model is saved and served from the store. */
+class StoredModelContractTest {
+
+    /** Trains with the component's defaults, saves, loads, and serves the loaded model. */
+    static Recommender trainedSavedAndLoaded(Algorithm algorithm, Dataset data, Path store) {
+        CfSettings settings = CfSettings.defaults(algorithm);
+        CfModel model = settings.algorithm().trainer(settings).train(data, ProgressListener.NONE);
+        ModelStore models = new ModelStore(store);
+        try {
+            models.save("stored", model, settings.positiveKinds());
+            ModelArtifact.Stored loaded = models.load("stored", model.version(), algorithm);
+            return new CfRecommender("stored", loaded.model(), loaded.positiveKinds());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Nested
+    class UserKnn extends RecommenderContractTest {
+        @TempDir
+        Path store;
+
+        @Override
+        protected Recommender train(Dataset data) {
+            return trainedSavedAndLoaded(Algorithm.USER_KNN, data, store);
+        }
+    }
+
+    @Nested
+    class ItemKnn extends RecommenderContractTest {
+        @TempDir
+        Path store;
+
+        @Override
+        protected Recommender train(Dataset data) {
+            return trainedSavedAndLoaded(Algorithm.ITEM_KNN, data, store);
+        }
+    }
+
+    @Nested
+    class Als extends RecommenderContractTest {
+        @TempDir
+        Path store;
+
+        @Override
+        protected Recommender train(Dataset data) {
+            return trainedSavedAndLoaded(Algorithm.ALS, data, store);
+        }
+    }
+
+    @Nested
+    class Bpr extends RecommenderContractTest {
+        @TempDir
+        Path store;
+
+        @Override
+        protected Recommender train(Dataset data) {
+            return trainedSavedAndLoaded(Algorithm.BPR, data, store);
+        }
+    }
+}
