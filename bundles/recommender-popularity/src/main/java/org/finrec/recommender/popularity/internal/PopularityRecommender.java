@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
  * Recommends what customers of the same segment, and customers overall, adopted most: the baseline every other
  * family must beat and the facade's default fallback. Trains on the referenced {@link Dataset} at activation;
  * one instance per factory configuration (for example one segmenting by segment, one by age band); the core
- * feature configures the instance named {@code popularity}.
+ * feature configures the instance named {@code popularity}. Immediate, so that the model is trained once per
+ * activation, not again whenever the last consumer releases the service and a new one asks for it.
  */
 @Component(service = Recommender.class, configurationPid = PopularityRecommender.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         property = {
             Recommender.NAME + "=popularity",
             Recommender.FAMILY + "=" + Recommender.FAMILY_POPULARITY
