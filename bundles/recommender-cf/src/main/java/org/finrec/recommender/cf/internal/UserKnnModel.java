@@ -2,6 +2,7 @@ package org.finrec.recommender.cf.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 
@@ -39,6 +40,16 @@ final class UserKnnModel implements CfModel {
     /** Euclidean only: the non-empty profiles by size, then number. */
     private final int[] bySize;
     private final ThreadLocal<Scratch> scratch;
+    /**
+     * The neighbours of each training profile, filled on first use: a customer scored with exactly their training
+     * row has the neighbours of their profile, whoever of its members asks (a profile never neighbours itself,
+     * since it has nothing its members lack), so repeat requests of known customers skip the search.
+     */
+    private final AtomicReferenceArray<Neighbours> profileNeighbours;
+
+    /** A computed neighbourhood: customer indices and similarities, most similar first. Never modified. */
+    private record Neighbours(int[] ids, double[] sims) {
+    }
 
     private UserKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours,
             String[] itemNames, HoldingProfiles profiles, double[] norms, int[] bySize) {
@@ -52,6 +63,7 @@ final class UserKnnModel implements CfModel {
         this.bySize = bySize;
         int capacity = Math.min(neighbours, Math.max(1, matrix.users())); // k may exceed the customers
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(profiles.count(), capacity));
+        this.profileNeighbours = new AtomicReferenceArray<>(profiles.count());
     }
 
     /**
@@ -233,6 +245,30 @@ final class UserKnnModel implements CfModel {
     }
 
     private int neighbours(int knownUser, int[] positiveItems, Scratch s) {
+        if (knownUser < 0 || !isTrainingRow(knownUser, positiveItems)) {
+            return search(knownUser, positiveItems, s);
+        }
+        int profile = profiles.profileOf[knownUser];
+        Neighbours cached = profileNeighbours.get(profile);
+        if (cached == null) {
+            int count = search(-1, positiveItems, s);
+            cached = new Neighbours(Arrays.copyOf(s.ids, count), Arrays.copyOf(s.sims, count));
+            profileNeighbours.compareAndSet(profile, null, cached);
+        }
+        System.arraycopy(cached.ids(), 0, s.ids, 0, cached.ids().length);
+        System.arraycopy(cached.sims(), 0, s.sims, 0, cached.sims().length);
+        return cached.ids().length;
+    }
+
+    private boolean isTrainingRow(int user, int[] positiveItems) {
+        int start = matrix.userStart[user];
+        return matrix.userStart[user + 1] - start == positiveItems.length
+                && Arrays.equals(matrix.userItems, start, start + positiveItems.length, positiveItems, 0,
+                        positiveItems.length);
+    }
+
+    /** Searches the neighbours of a customer with the given products among the training profiles. */
+    private int search(int knownUser, int[] positiveItems, Scratch s) {
         int a = positiveItems.length;
         if (a == 0) {
             return 0;
