@@ -22,7 +22,9 @@ public final class Benchmarks {
         if (args.length == 0) {
             System.err.println("usage: finrec-benchmarks synthetic-bank [--customers N] [--months M]\n"
                     + "       finrec-benchmarks facade-latency [--customers 10000,100000,1000000] [--requests N] "
-                    + "[--algorithms USER_KNN,ITEM_KNN,ALS,BPR] [--bundles runtime/target/finrec-runtime/bundles]");
+                    + "[--algorithms USER_KNN,ITEM_KNN,ALS,BPR] [--bundles runtime/target/finrec-runtime/bundles]\n"
+                    + "       finrec-benchmarks peers [--data ../shared/data/movielens-100k/u.data] [--threads N] "
+                    + "[--warmups 1] [--bundles runtime/target/finrec-runtime/bundles]   (built with -Ppeers)");
             System.exit(2);
         }
         String[] options = Arrays.copyOfRange(args, 1, args.length);
@@ -33,9 +35,32 @@ public final class Benchmarks {
             case "facade-latency":
                 FacadeLatencyBenchmark.run(options);
                 break;
+            case "peers":
+                runPeers(options);
+                break;
             default:
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
+        }
+    }
+
+    /** The peer comparison lives in src/peers/java and is compiled only with the Maven profile {@code peers}. */
+    private static void runPeers(String[] options) throws Exception {
+        Class<?> type;
+        try {
+            type = Class.forName("org.finrec.benchmarks.PeersBenchmark");
+        } catch (ClassNotFoundException e) {
+            System.err.println("the peers benchmark is not in this build: build with "
+                    + "mvn -q -B package -DskipTests -Ppeers");
+            System.exit(2);
+            return;
+        }
+        java.lang.reflect.Method run = type.getDeclaredMethod("run", String[].class);
+        run.setAccessible(true);
+        try {
+            run.invoke(null, (Object) options);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 }
