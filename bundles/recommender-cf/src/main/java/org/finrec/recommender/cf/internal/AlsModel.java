@@ -26,7 +26,6 @@ final class AlsModel implements CfModel {
 
     private final String version;
     private final FeedbackMatrix matrix;
-    private final String[] itemNames;
     private final DenseFactors items;
     private final double[] itemGram;
     private final int factors;
@@ -37,17 +36,16 @@ final class AlsModel implements CfModel {
     /** The last customer solved, reused while requests describe the same customer; replaced atomically. */
     private volatile Solved last;
 
-    AlsModel(String version, FeedbackMatrix matrix, String[] itemNames, DenseFactors items,
+    AlsModel(String version, FeedbackMatrix matrix, DenseFactors items,
             double[] itemGram, double alpha, double lambda, boolean lambdaPerEntry) {
         this.version = version;
         this.matrix = matrix;
-        this.itemNames = itemNames.clone();
         this.items = items;
         this.itemGram = itemGram.clone();
         this.factors = items.factors();
-        if (itemNames.length != matrix.items() || items.rows() != matrix.items()
+        if (items.rows() != matrix.items()
                 || itemGram.length != factors * factors) {
-            throw new IllegalArgumentException("product names, factors and Gram matrix do not match "
+            throw new IllegalArgumentException("factors and Gram matrix do not match "
                     + matrix.items() + " products and " + factors + " factors");
         }
         this.alpha = alpha;
@@ -69,11 +67,6 @@ final class AlsModel implements CfModel {
     @Override
     public Algorithm algorithm() {
         return Algorithm.ALS;
-    }
-
-    @Override
-    public String itemName(int item) {
-        return itemNames[item];
     }
 
     DenseFactors items() {
@@ -183,7 +176,7 @@ final class AlsModel implements CfModel {
         if (positiveItems.length == 0 || !Double.isFinite(score)) {
             return List.of();
         }
-        return FactorReasons.perHeldProduct(itemNames, positiveItems, contributions(positiveItems, item), item,
+        return FactorReasons.perHeldProduct(matrix, positiveItems, contributions(positiveItems, item), item,
                 score);
     }
 }

@@ -74,11 +74,7 @@ final class AlsTrainer implements Trainer<CfModel> {
     @Override
     public AlsModel train(Dataset dataset, ProgressListener progress) {
         Factors factors = fit(dataset, progress);
-        String[] names = new String[factors.matrix().items()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = dataset.product(i).name();
-        }
-        return new AlsModel(version(factors), factors.matrix(), names, factors.items(), factors.itemGram(),
+        return new AlsModel(version(factors), factors.matrix(), factors.items(), factors.itemGram(),
                 settings.alpha(), settings.regularization(), lambdaPerEntry);
     }
 

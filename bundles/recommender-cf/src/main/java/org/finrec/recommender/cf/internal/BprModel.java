@@ -45,7 +45,6 @@ final class BprModel implements CfModel {
 
     private final String version;
     private final FeedbackMatrix matrix;
-    private final String[] itemNames;
     private final DenseFactors users;
     private final DenseFactors items;
     private final float[] bias;
@@ -60,18 +59,17 @@ final class BprModel implements CfModel {
     private record Folded(int[] positiveItems, double[] vector) {
     }
 
-    BprModel(String version, FeedbackMatrix matrix, String[] itemNames, DenseFactors users, DenseFactors items,
+    BprModel(String version, FeedbackMatrix matrix, DenseFactors users, DenseFactors items,
             float[] bias, FoldIn foldIn, double regularization, long seed) {
         this.version = version;
         this.matrix = matrix;
-        this.itemNames = itemNames.clone();
         this.users = users;
         this.items = items;
         this.bias = bias.clone();
         this.factors = items.factors();
-        if (itemNames.length != matrix.items() || items.rows() != matrix.items() || bias.length != matrix.items()
+        if (items.rows() != matrix.items() || bias.length != matrix.items()
                 || users.rows() != matrix.users() || users.factors() != factors) {
-            throw new IllegalArgumentException("product names, factors and biases do not match " + matrix.users()
+            throw new IllegalArgumentException("factors and biases do not match " + matrix.users()
                     + " customers, " + matrix.items() + " products and " + factors + " factors");
         }
         this.foldIn = foldIn;
@@ -92,11 +90,6 @@ final class BprModel implements CfModel {
     @Override
     public Algorithm algorithm() {
         return Algorithm.BPR;
-    }
-
-    @Override
-    public String itemName(int item) {
-        return itemNames[item];
     }
 
     FoldIn foldIn() {
@@ -220,21 +213,21 @@ final class BprModel implements CfModel {
             for (int k = 0; k < alignment.length; k++) {
                 alignment[k] /= positiveItems.length;
             }
-            reasons.addAll(FactorReasons.perHeldProduct(itemNames, positiveItems, alignment, item, latent));
+            reasons.addAll(FactorReasons.perHeldProduct(matrix, positiveItems, alignment, item, latent));
         } else {
             int[] top = FactorReasons.largest(alignment, FactorReasons.NAMED);
             StringBuilder names = new StringBuilder();
             for (int k = 0; k < top.length; k++) {
                 names.append(k == 0 ? "" : k == top.length - 1 ? " and " : ", ")
-                        .append(itemNames[positiveItems[top[k]]]);
+                        .append(matrix.itemName(positiveItems[top[k]]));
             }
             reasons.add(new Reason(ReasonCodes.LATENT_FACTOR_MATCH, "Customers with products like the customer's "
-                    + "tend to have " + itemNames[item] + "; of the customer's products, " + names
+                    + "tend to have " + matrix.itemName(item) + "; of the customer's products, " + names
                     + (top.length == 1 ? " points" : " point") + " to it most.", latent));
         }
         reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, bias[item] >= 0
-                ? itemNames[item] + " is generally popular."
-                : itemNames[item] + " is generally less popular than other products, which lowers its score.",
+                ? matrix.itemName(item) + " is generally popular."
+                : matrix.itemName(item) + " is generally less popular than other products, which lowers its score.",
                 bias[item]));
         reasons.sort(Comparator.comparingDouble(Reason::contribution).reversed());
         return reasons;

@@ -116,11 +116,7 @@ final class BprTrainer implements Trainer<CfModel> {
             rate = (float) (settings.learningRate() * (1 - (epoch + 1.0) / epochs));
             progress.progress("BPR epochs", epoch + 1, epochs);
         }
-        String[] names = new String[itemCount];
-        for (int i = 0; i < itemCount; i++) {
-            names[i] = dataset.product(i).name();
-        }
-        return new BprModel(version(matrix, users, items, bias), matrix, names, users, items, bias, foldIn,
+        return new BprModel(version(matrix, users, items, bias), matrix, users, items, bias, foldIn,
                 settings.regularization(), settings.seed());
     }
 

@@ -18,9 +18,6 @@ interface CfModel extends Model {
     /** The training feedback the model was built from. */
     FeedbackMatrix matrix();
 
-    /** The name of product {@code item} as explanations word it (the training dataset's product name). */
-    String itemName(int item);
-
     /**
      * Scores every product.
      *

@@ -52,27 +52,28 @@ final class FactorReasons {
      * LATENT_FACTOR_MATCH reasons: one for each of the {@value #NAMED} held products that contribute most, and one
      * aggregate for the others that makes the reasons add up to {@code latentScore}.
      *
-     * @param names product names by product index
+     * @param matrix the training feedback, which names the products
      * @param positiveItems the held products (product indices)
      * @param contributions the part of the score due to each held product, aligned with {@code positiveItems}
      * @param item the product explained
      * @param latentScore what the reasons must add up to
      * @return reasons, largest contribution first, the aggregate last
      */
-    static List<Reason> perHeldProduct(String[] names, int[] positiveItems, double[] contributions, int item,
+    static List<Reason> perHeldProduct(FeedbackMatrix matrix, int[] positiveItems, double[] contributions, int item,
             double latentScore) {
         int[] top = largest(contributions, NAMED);
         List<Reason> reasons = new ArrayList<>(top.length + 1);
         double named = 0;
         for (int position : top) {
             reasons.add(new Reason(ReasonCodes.LATENT_FACTOR_MATCH, "Customers who have "
-                    + names[positiveItems[position]] + " tend to have " + names[item] + ".", contributions[position]));
+                    + matrix.itemName(positiveItems[position]) + " tend to have " + matrix.itemName(item) + ".",
+                    contributions[position]));
             named += contributions[position];
         }
         int others = positiveItems.length - top.length;
         if (others > 0) {
             reasons.add(new Reason(ReasonCodes.LATENT_FACTOR_MATCH, "The customer's " + others + " other "
-                    + (others == 1 ? "product points" : "products point") + " to " + names[item]
+                    + (others == 1 ? "product points" : "products point") + " to " + matrix.itemName(item)
                     + " through the same latent factors.", latentScore - named));
         }
         return reasons;

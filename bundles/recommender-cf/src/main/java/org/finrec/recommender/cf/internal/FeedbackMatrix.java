@@ -23,18 +23,20 @@ final class FeedbackMatrix {
     final int[] itemStart;
     final int[] itemUsers;
     private final String[] itemIds;
+    private final String[] itemNames;
     private final String[] userIds;
     private final Map<String, Integer> userIndex;
     private final Map<String, Integer> itemIndex;
 
     private FeedbackMatrix(int[] userStart, int[] userItems, int[] itemStart, int[] itemUsers, String[] userIds,
-            String[] itemIds) {
+            String[] itemIds, String[] itemNames) {
         this.userStart = userStart;
         this.userItems = userItems;
         this.itemStart = itemStart;
         this.itemUsers = itemUsers;
         this.userIds = userIds;
         this.itemIds = itemIds;
+        this.itemNames = itemNames;
         this.userIndex = index(userIds);
         this.itemIndex = index(itemIds);
     }
@@ -108,10 +110,12 @@ final class FeedbackMatrix {
             userIds[u] = data.customer(u).id();
         }
         String[] itemIds = new String[items];
+        String[] itemNames = new String[items];
         for (int i = 0; i < items; i++) {
             itemIds[i] = data.product(i).id();
+            itemNames[i] = data.product(i).name();
         }
-        return new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds, itemIds);
+        return new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds, itemIds, itemNames);
     }
 
     /**
@@ -120,14 +124,19 @@ final class FeedbackMatrix {
      *
      * @param userIds customer ids by index, distinct
      * @param itemIds product ids by index, distinct
+     * @param itemNames product names by index, as explanations word them
      * @param userStart row offsets, {@code userIds.length + 1} of them, from 0, non-decreasing
      * @param userItems the rows' product indices, ascending and distinct within each row
      * @return the matrix
      * @throws IllegalArgumentException when the arrays do not describe such a matrix
      */
-    static FeedbackMatrix of(String[] userIds, String[] itemIds, int[] userStart, int[] userItems) {
+    static FeedbackMatrix of(String[] userIds, String[] itemIds, String[] itemNames, int[] userStart,
+            int[] userItems) {
         int users = userIds.length;
         int items = itemIds.length;
+        if (itemNames.length != items) {
+            throw new IllegalArgumentException(itemNames.length + " product names for " + items + " products");
+        }
         if (userStart.length != users + 1 || userStart[0] != 0 || userStart[users] != userItems.length) {
             throw new IllegalArgumentException("row offsets do not match " + users + " customers and "
                     + userItems.length + " entries");
@@ -157,7 +166,7 @@ final class FeedbackMatrix {
             }
         }
         FeedbackMatrix matrix = new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds.clone(),
-                itemIds.clone());
+                itemIds.clone(), itemNames.clone());
         if (matrix.userIndex.size() != users || matrix.itemIndex.size() != items) {
             throw new IllegalArgumentException("customer or product ids are not distinct");
         }
@@ -210,5 +219,10 @@ final class FeedbackMatrix {
 
     String itemId(int item) {
         return itemIds[item];
+    }
+
+    /** The name of a product, as explanations word it (the training dataset's product name). */
+    String itemName(int item) {
+        return itemNames[item];
     }
 }

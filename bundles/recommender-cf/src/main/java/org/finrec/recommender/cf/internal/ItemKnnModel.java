@@ -38,7 +38,6 @@ final class ItemKnnModel implements CfModel {
     private final Similarity similarity;
     private final int neighbours;
     private final Rule rule;
-    private final String[] itemNames;
     /** N_k(i): {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar first. */
     private final int[] neighbourStart;
     private final int[] neighbourIds;
@@ -49,8 +48,8 @@ final class ItemKnnModel implements CfModel {
     private final float[] votesSims;
 
     ItemKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours, Rule rule,
-            String[] itemNames, int[][] ids, float[][] sims) {
-        this(version, matrix, similarity, neighbours, rule, itemNames, offsets(ids), flatten(ids), flatten(sims));
+            int[][] ids, float[][] sims) {
+        this(version, matrix, similarity, neighbours, rule, offsets(ids), flatten(ids), flatten(sims));
     }
 
     /**
@@ -62,9 +61,9 @@ final class ItemKnnModel implements CfModel {
      *     products
      */
     ItemKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours, Rule rule,
-            String[] itemNames, int[] neighbourStart, int[] neighbourIds, float[] neighbourSims) {
+            int[] neighbourStart, int[] neighbourIds, float[] neighbourSims) {
         int items = matrix.items();
-        if (itemNames.length != items || neighbourStart.length != items + 1 || neighbourStart[0] != 0
+        if (neighbourStart.length != items + 1 || neighbourStart[0] != 0
                 || neighbourStart[items] != neighbourIds.length || neighbourSims.length != neighbourIds.length) {
             throw new IllegalArgumentException("neighbour lists do not match " + items + " products");
         }
@@ -83,7 +82,6 @@ final class ItemKnnModel implements CfModel {
         this.similarity = similarity;
         this.neighbours = neighbours;
         this.rule = rule;
-        this.itemNames = itemNames;
         this.neighbourStart = neighbourStart;
         this.neighbourIds = neighbourIds;
         this.neighbourSims = neighbourSims;
@@ -156,11 +154,6 @@ final class ItemKnnModel implements CfModel {
     @Override
     public FeedbackMatrix matrix() {
         return matrix;
-    }
-
-    @Override
-    public String itemName(int item) {
-        return itemNames[item];
     }
 
     Similarity similarity() {
@@ -245,12 +238,12 @@ final class ItemKnnModel implements CfModel {
             contributions = new double[heap.size()];
             count = heap.drain(ids, contributions);
         }
-        String product = itemNames[item];
+        String product = matrix.itemName(item);
         return KnnReasons.of(ReasonCodes.HELD_TOGETHER_WITH, ids, contributions, count, score,
                 new KnnReasons.Wording() {
                     @Override
                     public String individual(int id, double sim) {
-                        return product + " is often held together with " + itemNames[id]
+                        return product + " is often held together with " + matrix.itemName(id)
                                 + ", which the customer holds (similarity " + KnnReasons.format(sim) + ").";
                     }
 

@@ -62,13 +62,8 @@ final class ItemKnnTrainer implements Trainer<CfModel> {
             }
         };
         run(worker, Math.min(settings.threads(), (items + BLOCK - 1) / BLOCK));
-        String[] itemNames = new String[items];
-        for (int i = 0; i < items; i++) {
-            itemNames[i] = dataset.product(i).name();
-        }
         String version = KnnVersion.of("itemknn", matrix, settings, rule.name());
-        return new ItemKnnModel(version, matrix, settings.similarity(), settings.neighbours(), rule, itemNames, ids,
-                sims);
+        return new ItemKnnModel(version, matrix, settings.similarity(), settings.neighbours(), rule, ids, sims);
     }
 
     /** Runs {@code worker} on {@code threads} threads (the calling one when 1) and waits for all. */

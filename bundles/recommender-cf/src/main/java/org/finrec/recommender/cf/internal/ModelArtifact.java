@@ -133,7 +133,7 @@ final class ModelArtifact {
             writeString(out, matrix.itemId(i));
         }
         for (int i = 0; i < matrix.items(); i++) {
-            writeString(out, model.itemName(i));
+            writeString(out, matrix.itemName(i));
         }
         writeInts(out, matrix.userStart);
         writeInts(out, matrix.userItems);
@@ -345,13 +345,13 @@ final class ModelArtifact {
         String[] itemNames = in.readStrings(items);
         int[] userStart = in.readInts(users + 1L);
         int[] userItems = in.readInts(userStart[users]);
-        FeedbackMatrix matrix = FeedbackMatrix.of(userIds, itemIds, userStart, userItems);
+        FeedbackMatrix matrix = FeedbackMatrix.of(userIds, itemIds, itemNames, userStart, userItems);
         CfModel model;
         switch (algorithm) {
             case USER_KNN: {
                 Similarity similarity = in.parse(Similarity.class, in.readString(), "similarity");
                 int neighbours = in.readInt();
-                model = UserKnnModel.of(version, matrix, similarity, neighbours, itemNames);
+                model = UserKnnModel.of(version, matrix, similarity, neighbours);
                 break;
             }
             case ITEM_KNN: {
@@ -361,7 +361,7 @@ final class ModelArtifact {
                 int[] start = in.readInts(items + 1L);
                 int[] ids = in.readInts(start[items]);
                 float[] sims = in.readFloats(start[items]);
-                model = new ItemKnnModel(version, matrix, similarity, neighbours, rule, itemNames, start, ids, sims);
+                model = new ItemKnnModel(version, matrix, similarity, neighbours, rule, start, ids, sims);
                 break;
             }
             case ALS: {
@@ -372,7 +372,7 @@ final class ModelArtifact {
                 DenseFactors itemFactors = new DenseFactors(items, factors);
                 in.readFloats(itemFactors.values());
                 double[] gram = in.readDoubles((long) factors * factors);
-                model = new AlsModel(version, matrix, itemNames, itemFactors, gram, alpha, lambda, perEntry);
+                model = new AlsModel(version, matrix, itemFactors, gram, alpha, lambda, perEntry);
                 break;
             }
             default: {
@@ -385,7 +385,7 @@ final class ModelArtifact {
                 DenseFactors itemFactors = new DenseFactors(items, factors);
                 in.readFloats(itemFactors.values());
                 float[] bias = in.readFloats(items);
-                model = new BprModel(version, matrix, itemNames, userFactors, itemFactors, bias, foldIn,
+                model = new BprModel(version, matrix, userFactors, itemFactors, bias, foldIn,
                         regularization, seed);
                 break;
             }

@@ -33,7 +33,6 @@ final class UserKnnModel implements CfModel {
     private final FeedbackMatrix matrix;
     private final Similarity similarity;
     private final int neighbours;
-    private final String[] itemNames;
     private final HoldingProfiles profiles;
     /** Per profile: {@code sqrt(b)} (cosine), {@code sqrt(b (n - b))} (Pearson); unused for Euclidean. */
     private final double[] norms;
@@ -52,12 +51,11 @@ final class UserKnnModel implements CfModel {
     }
 
     private UserKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours,
-            String[] itemNames, HoldingProfiles profiles, double[] norms, int[] bySize) {
+            HoldingProfiles profiles, double[] norms, int[] bySize) {
         this.version = version;
         this.matrix = matrix;
         this.similarity = similarity;
         this.neighbours = neighbours;
-        this.itemNames = itemNames;
         this.profiles = profiles;
         this.norms = norms;
         this.bySize = bySize;
@@ -75,17 +73,15 @@ final class UserKnnModel implements CfModel {
      * @param matrix the training feedback
      * @param similarity {@link Similarity#COSINE}, {@link Similarity#PEARSON} or {@link Similarity#EUCLIDEAN}
      * @param neighbours the neighbourhood size, 1 or more
-     * @param itemNames product names by product index
      * @return the model
      */
-    static UserKnnModel of(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours,
-            String[] itemNames) {
+    static UserKnnModel of(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours) {
         if (similarity == Similarity.ADJUSTED_COSINE) {
             throw new IllegalArgumentException("similarity ADJUSTED_COSINE applies to item kNN only; user kNN takes"
                     + " COSINE, PEARSON or EUCLIDEAN");
         }
-        if (neighbours < 1 || itemNames.length != matrix.items()) {
-            throw new IllegalArgumentException("neighbours must be >= 1 and there must be one name per product");
+        if (neighbours < 1) {
+            throw new IllegalArgumentException("neighbours must be >= 1");
         }
         int items = matrix.items();
         HoldingProfiles profiles = HoldingProfiles.of(matrix);
@@ -106,7 +102,7 @@ final class UserKnnModel implements CfModel {
                 bySize = profiles.bySize();
                 break;
         }
-        return new UserKnnModel(version, matrix, similarity, neighbours, itemNames, profiles, norms, bySize);
+        return new UserKnnModel(version, matrix, similarity, neighbours, profiles, norms, bySize);
     }
 
     /** Per-thread working memory of one scoring call. */
@@ -145,11 +141,6 @@ final class UserKnnModel implements CfModel {
     @Override
     public FeedbackMatrix matrix() {
         return matrix;
-    }
-
-    @Override
-    public String itemName(int item) {
-        return itemNames[item];
     }
 
     Similarity similarity() {
@@ -199,7 +190,7 @@ final class UserKnnModel implements CfModel {
                 contributions[contributors++] = (float) s.sims[n];
             }
         }
-        String product = itemNames[item];
+        String product = matrix.itemName(item);
         return KnnReasons.of(ReasonCodes.SIMILAR_CUSTOMERS_HOLD, ids, contributions, contributors, score,
                 new KnnReasons.Wording() {
                     @Override

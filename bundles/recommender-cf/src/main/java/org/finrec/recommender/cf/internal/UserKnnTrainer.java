@@ -30,13 +30,8 @@ final class UserKnnTrainer implements Trainer<CfModel> {
         if (matrix.items() == 0) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no products to recommend");
         }
-        int items = matrix.items();
-        String[] itemNames = new String[items];
-        for (int i = 0; i < items; i++) {
-            itemNames[i] = dataset.product(i).name();
-        }
         String version = KnnVersion.of("userknn", matrix, settings);
         progress.progress("user kNN ready", matrix.users(), matrix.users());
-        return UserKnnModel.of(version, matrix, settings.similarity(), settings.neighbours(), itemNames);
+        return UserKnnModel.of(version, matrix, settings.similarity(), settings.neighbours());
     }
 }

@@ -58,11 +58,6 @@ class AlsBprMovieLensAccuracyTest {
             }
 
             @Override
-            public String itemName(int item) {
-                return model.itemName(item);
-            }
-
-            @Override
             public void score(int knownUser, int[] positiveItems, float[] scores) {
                 model.score(-1, positiveItems, scores);
             }
