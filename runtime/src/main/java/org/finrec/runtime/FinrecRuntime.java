@@ -18,6 +18,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.finrec.api.Customer;
 import org.finrec.api.recommend.RecommendationService;
+import org.finrec.runtime.internal.BundleDeployer;
 import org.finrec.runtime.internal.BundleRepository;
 import org.finrec.runtime.internal.ExportedPackages;
 import org.finrec.runtime.internal.FeatureReader;
@@ -52,7 +53,13 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class FinrecRuntime implements AutoCloseable {
 
     /** The features a runtime provisions unless told otherwise: the platform, the core and collaborative filtering. */
-    public static final List<String> DEFAULT_FEATURES = List.of("platform", "core", "cf");
+    public static final List<String> DEFAULT_FEATURES = List.of("platform", "core", "cf", "experiment");
+
+    /**
+     * Framework property naming the folder where bundles keep data that must outlive a restart (the experiment
+     * bundle's outcome log); the runtime sets it to {@code data} under the storage folder.
+     */
+    public static final String DATA_FOLDER_PROPERTY = "finrec.data.dir";
 
     private final Framework framework;
     private final Path temporaryStorage;
@@ -60,10 +67,12 @@ public final class FinrecRuntime implements AutoCloseable {
     private final Duration startupTime;
     private final ServiceTracker<RecommendationService, RecommendationService> facadeTracker;
     private final RecommendationService recommendationService;
+    private final BundleDeployer deployer;
 
     private FinrecRuntime(Framework framework, Path temporaryStorage, List<Bundle> provisioned, Duration startupTime,
-            Duration serviceTimeout) {
+            Duration serviceTimeout, Path deployFolder) {
         this.framework = framework;
+        this.deployer = new BundleDeployer(framework.getBundleContext(), deployFolder, serviceTimeout);
         this.temporaryStorage = temporaryStorage;
         this.provisioned = List.copyOf(provisioned);
         this.startupTime = startupTime;
@@ -182,6 +191,55 @@ public final class FinrecRuntime implements AutoCloseable {
         } finally {
             tracker.close();
         }
+    }
+
+    /**
+     * Installs and starts a bundle, for example a bank's own recommender.
+     *
+     * @param bundleFile the bundle's JAR file
+     * @return the started bundle
+     * @throws FinrecRuntimeException if it cannot be installed or started; nothing then stays installed
+     */
+    public Bundle install(Path bundleFile) {
+        return deployer.install(bundleFile);
+    }
+
+    /**
+     * Replaces a running bundle with another version of it without a failed request: the new version starts side by
+     * side, takes the traffic once it has registered as many services as the old one, and the old version is
+     * removed after the calls running on it finished.
+     *
+     * @param bundleFile the new version's JAR file; its Bundle-Version must differ from every installed version
+     * @return the new bundle
+     * @throws FinrecRuntimeException if the new version cannot start or register its services within the service
+     *     timeout; it is then removed and the old version keeps serving
+     */
+    public Bundle replace(Path bundleFile) {
+        return deployer.replace(bundleFile);
+    }
+
+    /**
+     * Removes every installed version of a bundle; calls running on its recommenders finish first.
+     *
+     * @param symbolicName the bundle's symbolic name
+     * @return how many versions were removed
+     */
+    public int uninstall(String symbolicName) {
+        return deployer.uninstall(symbolicName);
+    }
+
+    /**
+     * Deploys a bundle through the deploy folder that FileInstall watches, with the same guarantees as
+     * {@link #replace}: the file is written atomically under a name of its own version, and the files of other
+     * versions of the bundle are deleted once the new version serves.
+     *
+     * @param bundleFile the bundle's JAR file
+     * @return the file written to the deploy folder
+     * @throws FinrecRuntimeException if the new version does not come up within the service timeout; its file is
+     *     then deleted again and the old version keeps serving
+     */
+    public Path deploy(Path bundleFile) {
+        return deployer.deploy(bundleFile);
     }
 
     /**
@@ -406,6 +464,7 @@ public final class FinrecRuntime implements AutoCloseable {
                 // as "not a subtype" and fall back to a no-operation logger.
                 properties.put("felix.bootdelegation.implicit", "false");
                 properties.put("felix.fileinstall.dir", deploy.toString());
+                properties.put(DATA_FOLDER_PROPERTY, storage.resolve("data").toString());
                 properties.put("felix.fileinstall.poll", "500");
                 properties.put("felix.fileinstall.noInitialDelay", "true");
                 properties.put("felix.fileinstall.log.level", "2");
@@ -430,7 +489,7 @@ public final class FinrecRuntime implements AutoCloseable {
                     List<Bundle> bundles = new Provisioner(framework.getBundleContext(), repository)
                             .provision(resolved, extra);
                     return new FinrecRuntime(framework, temporaryStorage, bundles,
-                            Duration.ofNanos(System.nanoTime() - started), serviceTimeout);
+                            Duration.ofNanos(System.nanoTime() - started), serviceTimeout, deploy);
                 } catch (RuntimeException e) {
                     framework.stop();
                     framework.waitForStop(30_000);

@@ -13,6 +13,8 @@ import org.finrec.api.Product;
  * @param reasons why the product is recommended and why it is suitable, at least one; never null
  * @param recommender the name of the recommender that scored the product, never blank
  * @param modelVersion the version of the model that scored it, never blank
+ * @param recommenderBundle the bundle that provided the recommender, as {@code symbolic-name/version}; tells which
+ *     build of the code scored the product when bundles are updated at run time
  * @param variant the experiment variant that served the request; {@value #DEFAULT_VARIANT} outside experiments
  */
 public record Recommendation(
@@ -22,6 +24,7 @@ public record Recommendation(
         List<Reason> reasons,
         String recommender,
         String modelVersion,
+        String recommenderBundle,
         String variant) {
 
     /** The variant recorded when no experiment assigned one. */
@@ -36,6 +39,7 @@ public record Recommendation(
      * @param reasons the reasons component
      * @param recommender the recommender component
      * @param modelVersion the modelVersion component
+     * @param recommenderBundle the recommenderBundle component
      * @param variant the variant component
      * @throws IllegalArgumentException if the rank is below 1, the score is not finite or reasons are missing
      */
@@ -53,6 +57,7 @@ public record Recommendation(
         }
         Objects.requireNonNull(recommender, "recommender");
         Objects.requireNonNull(modelVersion, "modelVersion");
+        Objects.requireNonNull(recommenderBundle, "recommenderBundle");
         Objects.requireNonNull(variant, "variant");
     }
 }

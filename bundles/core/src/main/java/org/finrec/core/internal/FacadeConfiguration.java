@@ -45,4 +45,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "recommenders) makes requests fall back in the caller's thread",
             min = "1")
     int worker_threads() default 32;
+
+    @AttributeDefinition(
+            name = "Drain timeout (ms)",
+            description = "When a recommender service goes away (its bundle is updated or stopped), how long its "
+                    + "removal waits for the calls already running on it to finish",
+            min = "0")
+    long drain_timeout_ms() default 10_000;
 }

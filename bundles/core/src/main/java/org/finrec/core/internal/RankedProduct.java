@@ -5,5 +5,6 @@ import org.finrec.api.Product;
 import org.finrec.api.recommend.Reason;
 
 /** One product a recommender placed in the top k, with its suitability-adjusted score and all reasons. */
-record RankedProduct(Product product, double score, List<Reason> reasons, String recommender, String modelVersion) {
+record RankedProduct(Product product, double score, List<Reason> reasons, String recommender, String modelVersion,
+        String recommenderBundle) {
 }

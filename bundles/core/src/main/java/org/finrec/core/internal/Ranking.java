@@ -25,8 +25,9 @@ final class Ranking {
      *     products
      * @throws IllegalStateException if the recommender returns the wrong number of scores
      */
-    static List<RankedProduct> rank(Recommender recommender, RecommendationRequest request, CandidateSet candidates,
-            int k) {
+    static List<RankedProduct> rank(RecommenderRegistry.Entry entry, RecommendationRequest request,
+            CandidateSet candidates, int k) {
+        Recommender recommender = entry.recommender();
         List<Product> products = candidates.products();
         double[] scores = recommender.score(request, products);
         if (scores == null || scores.length != products.size()) {
@@ -47,7 +48,8 @@ final class Ranking {
             List<Reason> reasons = new ArrayList<>(explanation.reasons().size() + 1);
             reasons.addAll(explanation.reasons());
             reasons.addAll(candidates.suitabilityReasons(i));
-            ranked.add(new RankedProduct(products.get(i), adjusted[i], reasons, name, modelVersion));
+            ranked.add(new RankedProduct(products.get(i), adjusted[i], reasons, name, modelVersion,
+                    entry.bundle()));
         }
         return ranked;
     }

@@ -1,20 +1,25 @@
 package org.finrec.core.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.experiment.Assignment;
+import org.finrec.api.experiment.ExperimentService;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.Recommendation;
@@ -24,6 +29,8 @@ import org.finrec.api.recommend.RecommendationService;
 import org.finrec.api.recommend.RecommendationUnavailableException;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.SuitabilityPolicy;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,9 +45,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link RecommendationService}: builds the suitable candidate set, lets the configured recommender rank it
- * within the time budget, fills what it cannot rank from the fallback recommender, and returns the top k with
- * reasons and the audit trail of exclusions.
+ * The {@link RecommendationService}: asks the experiment service (when one runs) which variant serves the request,
+ * builds the suitable candidate set, lets the variant's (or else the configured) recommender rank it within the
+ * time budget, fills what it cannot rank from the fallback recommender, returns the top k with reasons and the
+ * audit trail of exclusions, and records the impression. A shadow variant is ranked afterwards, off the request
+ * path, and only recorded.
+ *
+ * <p>Recommender services are tracked with their properties and the calls running on each
+ * ({@link RecommenderRegistry}): a newly registered version takes the traffic at once, and a departing one is
+ * removed only after its running calls finished, which makes a side-by-side bundle update free of failed calls.
  *
  * <p>Recommenders, policies and the catalogue are dynamic references (field injection; Declarative Services
  * injects only static references through constructors), so that bundles come and go under a running facade
@@ -54,32 +67,37 @@ public final class RecommendationFacade implements RecommendationService {
     static final String PID = "org.finrec.core.facade";
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommendationFacade.class);
+    private static final int SHADOW_THREADS = 2;
+    private static final int SHADOW_QUEUE = 1_000;
 
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile ProductCatalog catalog;
-
-    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            cardinality = ReferenceCardinality.MULTIPLE)
-    private volatile List<Recommender> recommenders = List.of();
 
     /** Policies with their service properties, so that required ones can be found by name. */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             cardinality = ReferenceCardinality.AT_LEAST_ONE)
     private volatile List<Map.Entry<Map<String, Object>, SuitabilityPolicy>> policies = List.of();
 
+    /** Assigns requests to experiment variants and records impressions; absent when no experiment bundle runs. */
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            cardinality = ReferenceCardinality.OPTIONAL)
+    private volatile ExperimentService experiments;
+
+    private final RecommenderRegistry recommenders = new RecommenderRegistry();
     private final ThreadPoolExecutor workers;
+    /** Computes shadow variants off the request path; drops them (never blocks a request) when it falls behind. */
+    private final ThreadPoolExecutor shadowWorkers;
     private volatile FacadeConfiguration configuration;
 
     @Activate
     public RecommendationFacade(FacadeConfiguration configuration) {
         this.configuration = configuration;
-        AtomicInteger threadNumber = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(0, configuration.worker_threads(), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), task -> {
-                    Thread thread = new Thread(task, "finrec-recommender-" + threadNumber.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new SynchronousQueue<>(), daemonThreads("finrec-recommender-"));
+        this.shadowWorkers = new ThreadPoolExecutor(SHADOW_THREADS, SHADOW_THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(SHADOW_QUEUE), daemonThreads("finrec-shadow-"),
+                new ThreadPoolExecutor.DiscardPolicy());
+        shadowWorkers.allowCoreThreadTimeOut(true);
     }
 
     /** Constructor for unit tests, which set the references that Declarative Services would inject. */
@@ -87,11 +105,52 @@ public final class RecommendationFacade implements RecommendationService {
             Map<String, SuitabilityPolicy> policiesByName) {
         this(configuration);
         this.catalog = catalog;
-        this.recommenders = List.copyOf(recommenders);
+        for (Recommender recommender : recommenders) {
+            this.recommenders.add(recommender, Map.of(Recommender.NAME, recommender.name()), "test/0.0.0");
+        }
         this.policies = policiesByName.entrySet().stream()
                 .map(policy -> Map.entry(Map.<String, Object>of(SuitabilityPolicy.NAME, policy.getKey()),
                         policy.getValue()))
                 .toList();
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            cardinality = ReferenceCardinality.MULTIPLE)
+    void bindRecommender(ServiceReference<Recommender> reference, Recommender recommender) {
+        Map<String, Object> properties = new HashMap<>();
+        for (String key : reference.getPropertyKeys()) {
+            properties.put(key, reference.getProperty(key));
+        }
+        Bundle bundle = reference.getBundle();
+        recommenders.add(recommender, properties,
+                bundle == null ? "unknown" : bundle.getSymbolicName() + "/" + bundle.getVersion());
+    }
+
+    /**
+     * Stops routing to a recommender and waits for the calls running on it, so that the bundle providing it is
+     * stopped (and may release its model) only after it drained. Declarative Services calls this before it
+     * deactivates the providing component.
+     */
+    void unbindRecommender(Recommender recommender) {
+        long drainMillis = configuration.drain_timeout_ms();
+        try {
+            int stillRunning = recommenders.remove(recommender, drainMillis);
+            if (stillRunning > 0) {
+                LOG.warn("Recommender {} went away with {} calls still running after {} ms", recommender.name(),
+                        stillRunning, drainMillis);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Modified
@@ -105,29 +164,68 @@ public final class RecommendationFacade implements RecommendationService {
     @Deactivate
     void deactivate() {
         workers.shutdownNow();
+        shadowWorkers.shutdownNow();
     }
 
     @Override
     public RecommendationResponse recommend(RecommendationRequest request) {
+        ExperimentService experimentService = experiments;
+        Assignment assignment = assign(experimentService, request);
+        RecommendationResponse response;
+        try {
+            response = serve(request, assignment);
+        } catch (RuntimeException failure) {
+            if (experimentService != null && assignment.inExperiment()) {
+                experimentService.recordFailure(assignment, request.requestId(), String.valueOf(failure.getMessage()));
+            }
+            throw failure;
+        }
+        if (experimentService != null) {
+            experimentService.recordImpression(assignment, response);
+            if (assignment.shadowFilter().isPresent()) {
+                shadowWorkers.execute(() -> computeShadow(experimentService, assignment, request, response));
+            }
+        }
+        return response;
+    }
+
+    private static Assignment assign(ExperimentService experimentService, RecommendationRequest request) {
+        if (experimentService == null) {
+            return Assignment.NONE;
+        }
+        try {
+            return experimentService.assign(request);
+        } catch (RuntimeException failure) {
+            LOG.warn("Request {}: experiment assignment failed, serving outside experiments", request.requestId(),
+                    failure);
+            return Assignment.NONE;
+        }
+    }
+
+    private RecommendationResponse serve(RecommendationRequest request, Assignment assignment) {
         FacadeConfiguration settings = configuration;
         CandidateSet candidates = CandidateSet.of(request, catalog, activePolicies(settings, request));
-        String chosenName = settings.recommender();
+        String chosenDescription = assignment.recommenderFilter()
+                .map(filter -> "variant " + assignment.variant() + " " + filter)
+                .orElse(settings.recommender());
         if (candidates.isEmpty()) {
-            return response(request, List.of(), candidates, chosenName, Optional.empty());
+            return response(request, List.of(), candidates, chosenDescription, assignment, Optional.empty());
         }
         int k = Math.min(Math.min(request.k(), settings.max_k()), candidates.size());
 
         List<RankedProduct> ranked = List.of();
         Optional<Reason> fallbackReason;
         RuntimeException lastFailure = null;
-        Recommender chosen = find(chosenName);
+        RecommenderRegistry.Entry chosen = assignment.recommenderFilter()
+                .map(recommenders::byFilter)
+                .orElseGet(() -> recommenders.byName(settings.recommender()));
         if (chosen == null) {
-            fallbackReason = Optional.of(fallbackReason("Recommender " + chosenName + " is not available."));
+            fallbackReason = Optional.of(fallbackReason("Recommender " + chosenDescription + " is not available."));
         } else {
             try {
                 ranked = rankWithinBudget(chosen, request, candidates, k, settings.time_budget_ms(), false);
                 fallbackReason = ranked.size() < k
-                        ? Optional.of(fallbackReason("Recommender " + chosenName + " ranked only " + ranked.size()
+                        ? Optional.of(fallbackReason("Recommender " + chosen.name() + " ranked only " + ranked.size()
                                 + " of " + k + " products."))
                         : Optional.empty();
             } catch (RecommenderFailure failure) {
@@ -137,22 +235,41 @@ public final class RecommendationFacade implements RecommendationService {
             }
         }
 
-        String servedBy = ranked.isEmpty() ? settings.fallback_recommender() : chosenName;
-        if (fallbackReason.isPresent() && !chosenName.equals(settings.fallback_recommender())) {
+        String servedBy = ranked.isEmpty() ? settings.fallback_recommender() : chosen.name();
+        if (fallbackReason.isPresent() && (chosen == null || !chosen.name().equals(settings.fallback_recommender()))) {
             ranked = fillFromFallback(settings, request, candidates, k, ranked, fallbackReason.get());
         }
         // Suitable candidates exist, so an empty ranking means nobody could serve (absent, failed or no opinion).
         if (ranked.isEmpty()) {
             throw new RecommendationUnavailableException("Request " + request.requestId() + ": neither recommender "
-                    + chosenName + " nor fallback " + settings.fallback_recommender() + " could serve ("
+                    + chosenDescription + " nor fallback " + settings.fallback_recommender() + " could serve ("
                     + fallbackReason.map(Reason::message).orElse("") + ")", lastFailure);
         }
-        return response(request, ranked, candidates, servedBy, fallbackReason);
+        return response(request, ranked, candidates, servedBy, assignment, fallbackReason);
+    }
+
+    /** Ranks the served candidates with the shadow variant's recommender and records it; never served. */
+    private void computeShadow(ExperimentService experimentService, Assignment assignment,
+            RecommendationRequest request, RecommendationResponse served) {
+        List<String> shadowRanking = List.of();
+        try {
+            RecommenderRegistry.Entry shadow = recommenders.byFilter(assignment.shadowFilter().orElseThrow());
+            if (shadow != null) {
+                FacadeConfiguration settings = configuration;
+                CandidateSet candidates = CandidateSet.of(request, catalog, activePolicies(settings, request));
+                int k = Math.min(Math.min(request.k(), settings.max_k()), candidates.size());
+                shadowRanking = rankCounted(shadow, request, candidates, k).stream()
+                        .map(product -> product.product().id()).toList();
+            }
+        } catch (RuntimeException failure) {
+            LOG.debug("Request {}: shadow variant failed", request.requestId(), failure);
+        }
+        experimentService.recordShadow(assignment, served, shadowRanking);
     }
 
     private List<RankedProduct> fillFromFallback(FacadeConfiguration settings, RecommendationRequest request,
             CandidateSet candidates, int k, List<RankedProduct> ranked, Reason fallbackReason) {
-        Recommender fallback = find(settings.fallback_recommender());
+        RecommenderRegistry.Entry fallback = recommenders.byName(settings.fallback_recommender());
         if (fallback == null) {
             LOG.warn("Request {}: fallback recommender {} is not available either", request.requestId(),
                     settings.fallback_recommender());
@@ -171,7 +288,7 @@ public final class RecommendationFacade implements RecommendationService {
                 List<Reason> reasons = new ArrayList<>(product.reasons());
                 reasons.add(fallbackReason);
                 filled.add(new RankedProduct(product.product(), product.score(), reasons, product.recommender(),
-                        product.modelVersion()));
+                        product.modelVersion(), product.recommenderBundle()));
             }
         } catch (RecommenderFailure failure) {
             LOG.warn("Request {}: fallback failed too: {}", request.requestId(), failure.getMessage());
@@ -184,18 +301,18 @@ public final class RecommendationFacade implements RecommendationService {
      * held by a hung recommender) the chosen recommender is not run at all, since it may be the one hanging; the
      * fallback then runs in the caller's thread ({@code inlineWhenSaturated}), without a budget.
      */
-    private List<RankedProduct> rankWithinBudget(Recommender recommender, RecommendationRequest request,
+    private List<RankedProduct> rankWithinBudget(RecommenderRegistry.Entry recommender, RecommendationRequest request,
             CandidateSet candidates, int k, long budgetMillis, boolean inlineWhenSaturated) {
         Future<List<RankedProduct>> future;
         try {
-            future = workers.submit(() -> Ranking.rank(recommender, request, candidates, k));
+            future = workers.submit(() -> rankCounted(recommender, request, candidates, k));
         } catch (RejectedExecutionException saturated) {
             if (!inlineWhenSaturated) {
                 throw new RecommenderFailure("All " + workers.getMaximumPoolSize() + " recommender workers are "
                         + "busy; " + recommender.name() + " was not asked.", saturated);
             }
             try {
-                return Ranking.rank(recommender, request, candidates, k);
+                return rankCounted(recommender, request, candidates, k);
             } catch (RuntimeException failure) {
                 throw new RecommenderFailure("Recommender " + recommender.name() + " failed: " + failure, failure);
             }
@@ -217,6 +334,17 @@ public final class RecommendationFacade implements RecommendationService {
         }
     }
 
+    /** Ranks while counting the call as running on the recommender, which its removal waits for. */
+    private static List<RankedProduct> rankCounted(RecommenderRegistry.Entry recommender,
+            RecommendationRequest request, CandidateSet candidates, int k) {
+        recommender.inFlight().incrementAndGet();
+        try {
+            return Ranking.rank(recommender, request, candidates, k);
+        } finally {
+            recommender.inFlight().decrementAndGet();
+        }
+    }
+
     /**
      * The registered policies, after checking that every required one is among them: the facade fails closed
      * rather than serve products no suitability policy has checked.
@@ -232,32 +360,20 @@ public final class RecommendationFacade implements RecommendationService {
         return current.stream().map(Map.Entry::getValue).toList();
     }
 
-    /** The recommender with the given name and the highest service ranking, or null. */
-    private Recommender find(String name) {
-        List<Recommender> current = recommenders;
-        for (int i = current.size() - 1; i >= 0; i--) {
-            Recommender recommender = current.get(i);
-            if (name.equals(recommender.name())) {
-                return recommender;
-            }
-        }
-        return null;
-    }
-
     private static Reason fallbackReason(String message) {
         return Reason.of(ReasonCodes.FALLBACK, message);
     }
 
     private static RecommendationResponse response(RecommendationRequest request, List<RankedProduct> ranked,
-            CandidateSet candidates, String servedBy, Optional<Reason> fallbackReason) {
+            CandidateSet candidates, String servedBy, Assignment assignment, Optional<Reason> fallbackReason) {
         List<Recommendation> recommendations = new ArrayList<>(ranked.size());
         for (RankedProduct product : ranked) {
             recommendations.add(new Recommendation(product.product(), recommendations.size() + 1, product.score(),
-                    product.reasons(), product.recommender(), product.modelVersion(),
-                    Recommendation.DEFAULT_VARIANT));
+                    product.reasons(), product.recommender(), product.modelVersion(), product.recommenderBundle(),
+                    assignment.variant()));
         }
         return new RecommendationResponse(request.requestId(), request.customer().id(), recommendations,
-                candidates.exclusions(), servedBy, Recommendation.DEFAULT_VARIANT, fallbackReason);
+                candidates.exclusions(), servedBy, assignment.variant(), fallbackReason);
     }
 
     /** A recommender failed, timed out or was interrupted; the message says which and how. */

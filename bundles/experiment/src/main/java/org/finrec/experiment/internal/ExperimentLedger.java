@@ -1,0 +1,233 @@
+package org.finrec.experiment.internal;
+
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.finrec.api.experiment.OutcomeKind;
+import org.finrec.experiment.internal.log.LogRecord;
+import org.finrec.experiment.internal.log.LogRecord.AllocationRecord;
+import org.finrec.experiment.internal.log.LogRecord.FailureRecord;
+import org.finrec.experiment.internal.log.LogRecord.ImpressionRecord;
+import org.finrec.experiment.internal.log.LogRecord.OutcomeRecord;
+import org.finrec.experiment.internal.log.LogRecord.ShadowRecord;
+import org.finrec.experiment.internal.log.LogStateMachine;
+import org.finrec.experiment.internal.log.RecordRejectedException;
+
+/**
+ * The in-memory aggregates built from the outcome log: counters per experiment variant, the recent requests that
+ * outcomes may be attributed to, and the halts and configurations the audit records tell.
+ *
+ * <p>The log's writer thread is the only writer (live records and replay alike), so counters are plain
+ * single-writer volatile fields; any thread may read them.
+ */
+final class ExperimentLedger implements LogStateMachine {
+
+    static final String CONFIGURED = "configured";
+    static final String REMOVED = "removed";
+    static final String HALTED = "halted";
+
+    private static final OutcomeKind[] KINDS = OutcomeKind.values();
+
+    private final int attributionRequests;
+    private final long attributionMillis;
+    /** Requests shown within the attribution window, oldest first; touched by the writer thread only. */
+    private final LinkedHashMap<String, ShownRequest> shown = new LinkedHashMap<>(1 << 16, 0.75f, false);
+    private final Map<String, Map<String, VariantCounters>> counters = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> halts = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+
+    /** One served request that outcomes may still be reported for. */
+    private static final class ShownRequest {
+        final long loggedAtMillis;
+        final String experimentId;
+        /** The variant whose statistics the request counts in, or null (outside experiments, or routed). */
+        final String countedVariant;
+        final List<String> productIds;
+        /** Bit {@code product index * kinds + kind}: outcomes already recorded. */
+        final BitSet recorded = new BitSet();
+
+        ShownRequest(ImpressionRecord impression) {
+            this.loggedAtMillis = impression.loggedAtMillis();
+            this.experimentId = impression.experimentId();
+            this.countedVariant = impression.experimentId().isEmpty() || !impression.routedFrom().isEmpty()
+                    ? null : impression.variant();
+            this.productIds = impression.productIds();
+        }
+
+        boolean hasOutcome(OutcomeKind kind) {
+            for (int product = 0; product < productIds.size(); product++) {
+                if (recorded.get(product * KINDS.length + kind.ordinal())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** One variant's counters; written by the log's writer thread only. */
+    static final class VariantCounters {
+        volatile long impressions;
+        volatile long failures;
+        volatile long fallbacks;
+        volatile long routedImpressions;
+        volatile long shadowRankings;
+        volatile double shadowOverlapSum;
+        final long[] requestsWithOutcome = new long[KINDS.length];
+
+        long requestsWith(OutcomeKind kind) {
+            synchronized (requestsWithOutcome) {
+                return requestsWithOutcome[kind.ordinal()];
+            }
+        }
+    }
+
+    ExperimentLedger(int attributionRequests, long attributionHours) {
+        this.attributionRequests = attributionRequests;
+        this.attributionMillis = TimeUnit.HOURS.toMillis(attributionHours);
+    }
+
+    @Override
+    public Admission admit(LogRecord record) {
+        if (!(record instanceof OutcomeRecord outcome)) {
+            return Admission.ACCEPT;
+        }
+        ShownRequest request = shown.get(outcome.requestId());
+        if (request == null) {
+            throw new RecordRejectedException("Outcome " + outcome.kind() + " of product " + outcome.productId()
+                    + ": request " + outcome.requestId() + " is unknown or outside the attribution window (the last "
+                    + attributionRequests + " requests, at most " + TimeUnit.MILLISECONDS.toHours(attributionMillis)
+                    + " hours old)");
+        }
+        int product = request.productIds.indexOf(outcome.productId());
+        if (product < 0) {
+            throw new RecordRejectedException("Outcome " + outcome.kind() + " of request " + outcome.requestId()
+                    + ": product " + outcome.productId() + " was not recommended in it (recommended: "
+                    + request.productIds + ")");
+        }
+        return request.recorded.get(product * KINDS.length + outcome.kind().ordinal())
+                ? Admission.DUPLICATE : Admission.ACCEPT;
+    }
+
+    @Override
+    public void apply(LogRecord record) {
+        if (record instanceof ImpressionRecord impression) {
+            applyImpression(impression);
+        } else if (record instanceof OutcomeRecord outcome) {
+            applyOutcome(outcome);
+        } else if (record instanceof FailureRecord failure) {
+            counters(failure.experimentId(), failure.variant()).failures++;
+        } else if (record instanceof ShadowRecord shadow) {
+            VariantCounters variant = counters(shadow.experimentId(), shadow.variant());
+            variant.shadowRankings++;
+            variant.shadowOverlapSum += shadow.overlap();
+        } else if (record instanceof AllocationRecord allocation) {
+            applyAllocation(allocation);
+        }
+    }
+
+    private void applyImpression(ImpressionRecord impression) {
+        ShownRequest request = new ShownRequest(impression);
+        shown.put(impression.requestId(), request);
+        evictBefore(impression.loggedAtMillis() - attributionMillis);
+        if (request.countedVariant != null) {
+            VariantCounters variant = counters(impression.experimentId(), request.countedVariant);
+            variant.impressions++;
+            if (impression.fallback()) {
+                variant.fallbacks++;
+            }
+        } else if (!impression.routedFrom().isEmpty()) {
+            counters(impression.experimentId(), impression.routedFrom()).routedImpressions++;
+        }
+    }
+
+    private void evictBefore(long oldestMillis) {
+        var eldest = shown.entrySet().iterator();
+        while (eldest.hasNext()) {
+            ShownRequest request = eldest.next().getValue();
+            if (shown.size() <= attributionRequests && request.loggedAtMillis >= oldestMillis) {
+                return;
+            }
+            eldest.remove();
+        }
+    }
+
+    private void applyOutcome(OutcomeRecord outcome) {
+        ShownRequest request = shown.get(outcome.requestId());
+        if (request == null) {
+            return; // replay of an outcome whose request has left the window since
+        }
+        int product = request.productIds.indexOf(outcome.productId());
+        if (product < 0) {
+            return;
+        }
+        boolean firstOfKind = !request.hasOutcome(outcome.kind());
+        request.recorded.set(product * KINDS.length + outcome.kind().ordinal());
+        if (firstOfKind && request.countedVariant != null) {
+            long[] perKind = counters(request.experimentId, request.countedVariant).requestsWithOutcome;
+            synchronized (perKind) {
+                perKind[outcome.kind().ordinal()]++;
+            }
+        }
+    }
+
+    private void applyAllocation(AllocationRecord allocation) {
+        String experiment = allocation.experimentId();
+        switch (allocation.change()) {
+            case CONFIGURED -> {
+                String fingerprint = allocation.detail().split(" ", 2)[0];
+                if (!fingerprint.equals(fingerprints.put(experiment, fingerprint))) {
+                    halts.remove(experiment);
+                }
+            }
+            case REMOVED -> {
+                fingerprints.remove(experiment);
+                halts.remove(experiment);
+            }
+            case HALTED -> {
+                String[] variantAndReason = allocation.detail().split(": ", 2);
+                halts.computeIfAbsent(experiment, id -> new ConcurrentHashMap<>())
+                        .put(variantAndReason[0], variantAndReason.length > 1 ? variantAndReason[1] : "");
+            }
+            default -> {
+                // an audit entry of a later version: nothing to aggregate
+            }
+        }
+    }
+
+    private VariantCounters counters(String experimentId, String variant) {
+        return counters.computeIfAbsent(experimentId, id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(variant, name -> new VariantCounters());
+    }
+
+    /** The variant's counters (all zero if it has none yet). */
+    VariantCounters variant(String experimentId, String variant) {
+        Map<String, VariantCounters> experiment = counters.get(experimentId);
+        VariantCounters found = experiment == null ? null : experiment.get(variant);
+        return found == null ? new VariantCounters() : found;
+    }
+
+    /** Why a guardrail halted the variant, or empty while it serves. */
+    Optional<String> haltReason(String experimentId, String variant) {
+        Map<String, String> experiment = halts.get(experimentId);
+        return experiment == null ? Optional.empty() : Optional.ofNullable(experiment.get(variant));
+    }
+
+    boolean isHalted(String experimentId, String variant) {
+        Map<String, String> experiment = halts.get(experimentId);
+        return experiment != null && experiment.containsKey(variant);
+    }
+
+    /** The fingerprint of the configuration last recorded for the experiment, or empty. */
+    Optional<String> fingerprint(String experimentId) {
+        return Optional.ofNullable(fingerprints.get(experimentId));
+    }
+
+    /** How many requests outcomes may be reported for now. */
+    int requestsInWindow() {
+        return shown.size();
+    }
+}

@@ -1,0 +1,421 @@
+package org.finrec.experiment.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.finrec.api.experiment.Assignment;
+import org.finrec.api.experiment.Comparison;
+import org.finrec.api.experiment.ExperimentReport;
+import org.finrec.api.experiment.ExperimentService;
+import org.finrec.api.experiment.Outcome;
+import org.finrec.api.experiment.OutcomeKind;
+import org.finrec.api.experiment.OutcomeRejectedException;
+import org.finrec.api.experiment.Proportion;
+import org.finrec.api.experiment.VariantReport;
+import org.finrec.api.experiment.VariantState;
+import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.recommend.RecommendationResponse;
+import org.finrec.experiment.internal.log.LogRecord;
+import org.finrec.experiment.internal.log.LogRecord.AllocationRecord;
+import org.finrec.experiment.internal.log.LogRecord.FailureRecord;
+import org.finrec.experiment.internal.log.LogRecord.ImpressionRecord;
+import org.finrec.experiment.internal.log.LogRecord.OutcomeRecord;
+import org.finrec.experiment.internal.log.LogRecord.ShadowRecord;
+import org.finrec.experiment.internal.log.LogSettings;
+import org.finrec.experiment.internal.log.OutcomeLog;
+import org.finrec.experiment.internal.log.RecordRejectedException;
+import org.finrec.experiment.internal.stats.ProportionStatistics;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link ExperimentService}: runs every configured {@link ExperimentComponent experiment}, writes impressions,
+ * failures, shadow rankings, outcomes and allocation changes to the crash-safe {@link OutcomeLog}, rebuilds its
+ * statistics from that log on start, and halts treatments that trip a guardrail.
+ */
+@Component(service = ExperimentService.class, configurationPid = ExperimentManager.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ExperimentServiceConfiguration.class)
+public final class ExperimentManager implements ExperimentService {
+
+    static final String PID = "org.finrec.experiment.service";
+    /** Framework property naming the runtime's data folder, the default parent of the log folder. */
+    static final String DATA_FOLDER_PROPERTY = "finrec.data.dir";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentManager.class);
+    private static final Comparator<RunningExperiment> PRECEDENCE = Comparator
+            .comparingInt((RunningExperiment experiment) -> experiment.definition().priority()).reversed()
+            .thenComparing(RunningExperiment::id);
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            cardinality = ReferenceCardinality.OPTIONAL)
+    private volatile EventAdmin eventAdmin;
+
+    private final ExperimentLedger ledger;
+    private final OutcomeLog log;
+    private final ScheduledExecutorService guardrails;
+    /** Which configured experiment each component defines; guarded by {@code this}. */
+    private final Map<ExperimentComponent, String> components = new IdentityHashMap<>();
+    private volatile List<RunningExperiment> running = List.of();
+    /** Running minimum of the always-valid p-value per experiment, variant and outcome kind. */
+    private final Map<String, Double> alwaysValidMinimum = new ConcurrentHashMap<>();
+    private final AtomicLong unloggedRecords = new AtomicLong();
+    /** The future of the latest record appended without waiting, for {@link #flush()}. */
+    private volatile CompletableFuture<Boolean> latestAppend = CompletableFuture.completedFuture(true);
+
+    @Activate
+    public ExperimentManager(ExperimentServiceConfiguration configuration, BundleContext context) throws IOException {
+        this(configuration, logFolder(configuration, context));
+    }
+
+    /** Constructor for tests: the log in a given folder. */
+    ExperimentManager(ExperimentServiceConfiguration configuration, Path logFolder) throws IOException {
+        this.ledger = new ExperimentLedger(configuration.attribution_requests(), configuration.attribution_hours());
+        long started = System.nanoTime();
+        this.log = OutcomeLog.open(logFolder, new LogSettings(configuration.sync_policy(),
+                configuration.sync_interval_ms(), configuration.segment_megabytes() << 20,
+                configuration.queue_capacity()), ledger);
+        LOG.info("Outcome log {} opened in {} ms ({} requests open for outcomes)", logFolder,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), ledger.requestsInWindow());
+        this.guardrails = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "finrec-experiment-guardrails");
+            thread.setDaemon(true);
+            return thread;
+        });
+        guardrails.scheduleWithFixedDelay(this::checkGuardrails, configuration.guardrail_interval_ms(),
+                configuration.guardrail_interval_ms(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Path logFolder(ExperimentServiceConfiguration configuration, BundleContext context) {
+        if (!configuration.log_folder().isBlank()) {
+            return Path.of(configuration.log_folder());
+        }
+        String dataFolder = context.getProperty(DATA_FOLDER_PROPERTY);
+        if (dataFolder == null || dataFolder.isBlank()) {
+            throw new IllegalStateException("Neither configuration " + PID + " property log.folder nor framework "
+                    + "property " + DATA_FOLDER_PROPERTY + " names a folder for the outcome log");
+        }
+        return Path.of(dataFolder, "experiments");
+    }
+
+    @Deactivate
+    void deactivate() {
+        guardrails.shutdownNow();
+        log.close();
+    }
+
+    @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            cardinality = ReferenceCardinality.MULTIPLE)
+    synchronized void bindExperiment(ExperimentComponent component) {
+        install(component);
+    }
+
+    synchronized void updatedExperiment(ExperimentComponent component) {
+        install(component);
+    }
+
+    synchronized void unbindExperiment(ExperimentComponent component) {
+        String id = components.remove(component);
+        if (id != null) {
+            List<RunningExperiment> remaining = new ArrayList<>(running);
+            remaining.removeIf(experiment -> experiment.id().equals(id));
+            running = List.copyOf(remaining);
+            audit(id, ExperimentLedger.REMOVED, "no longer configured");
+        }
+    }
+
+    private void install(ExperimentComponent component) {
+        ExperimentDefinition definition = component.definition();
+        String previousId = components.get(component);
+        for (Map.Entry<ExperimentComponent, String> other : components.entrySet()) {
+            if (other.getKey() != component && other.getValue().equals(definition.id())) {
+                LOG.error("Two configurations define experiment {}; the second is ignored", definition.id());
+                return;
+            }
+        }
+        RunningExperiment experiment = new RunningExperiment(definition);
+        List<RunningExperiment> updated = new ArrayList<>(running);
+        updated.removeIf(existing -> existing.id().equals(definition.id()) || existing.id().equals(previousId));
+        updated.add(experiment);
+        updated.sort(PRECEDENCE);
+        components.put(component, definition.id());
+        if (previousId != null && !previousId.equals(definition.id())) {
+            audit(previousId, ExperimentLedger.REMOVED, "renamed to " + definition.id());
+        }
+        if (!ledger.fingerprint(definition.id()).equals(Optional.of(definition.fingerprint()))) {
+            alwaysValidMinimum.keySet().removeIf(key -> key.startsWith(definition.id() + "/"));
+            audit(definition.id(), ExperimentLedger.CONFIGURED,
+                    definition.fingerprint() + " " + experiment.describe());
+        }
+        running = List.copyOf(updated);
+    }
+
+    /** Writes an allocation change to the log (waiting until it is durable), then posts it as an event. */
+    private void audit(String experimentId, String change, String detail) {
+        try {
+            log.append(new AllocationRecord(System.currentTimeMillis(), experimentId, change, detail)).get();
+        } catch (ExecutionException | RuntimeException failure) {
+            LOG.error("Could not log the allocation change of experiment {}: {} {}", experimentId, change, detail,
+                    failure);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Experiment {} {}: {}", experimentId, change, detail);
+        EventAdmin events = eventAdmin;
+        if (events != null) {
+            events.postEvent(new Event(ALLOCATION_TOPIC, Map.of(EVENT_EXPERIMENT, experimentId, EVENT_CHANGE, change,
+                    EVENT_DETAIL, detail)));
+        }
+    }
+
+    @Override
+    public Assignment assign(RecommendationRequest request) {
+        for (RunningExperiment experiment : running) {
+            if (experiment.admits(request)) {
+                return experiment.assign(request, variant -> ledger.isHalted(experiment.id(), variant));
+            }
+        }
+        return Assignment.NONE;
+    }
+
+    @Override
+    public void recordImpression(Assignment assignment, RecommendationResponse response) {
+        List<String> productIds = response.recommendations().stream()
+                .map(recommendation -> recommendation.product().id()).toList();
+        appendWithoutWaiting(new ImpressionRecord(System.currentTimeMillis(), response.requestId(),
+                response.customerId(), assignment.experimentId(), assignment.variant(),
+                assignment.routedFrom().orElse(""), response.isFallback(), productIds, response.servedBy()));
+    }
+
+    @Override
+    public void recordFailure(Assignment assignment, String requestId, String reason) {
+        appendWithoutWaiting(new FailureRecord(System.currentTimeMillis(), requestId, assignment.experimentId(),
+                assignment.variant(), reason));
+    }
+
+    @Override
+    public void recordShadow(Assignment assignment, RecommendationResponse response, List<String> shadowRanking) {
+        Set<String> served = new HashSet<>();
+        response.recommendations().forEach(recommendation -> served.add(recommendation.product().id()));
+        long shared = shadowRanking.stream().filter(served::contains).count();
+        double overlap = shadowRanking.isEmpty() ? 0 : (double) shared / shadowRanking.size();
+        appendWithoutWaiting(new ShadowRecord(System.currentTimeMillis(), response.requestId(),
+                assignment.experimentId(), assignment.shadowVariant().orElseThrow(), shadowRanking, overlap));
+    }
+
+    /** Logs a record the facade produced; a failure to log must not fail the request that was already served. */
+    private void appendWithoutWaiting(LogRecord record) {
+        try {
+            CompletableFuture<Boolean> appended = log.append(record);
+            appended.whenComplete((written, failure) -> {
+                if (failure != null) {
+                    countUnlogged(failure);
+                }
+            });
+            latestAppend = appended;
+        } catch (RuntimeException failure) {
+            countUnlogged(failure);
+        }
+    }
+
+    private void countUnlogged(Throwable failure) {
+        if (unloggedRecords.getAndIncrement() % 10_000 == 0) {
+            LOG.error("The outcome log could not take a record ({} so far): {}", unloggedRecords.get(),
+                    failure.toString());
+        }
+    }
+
+    @Override
+    public boolean recordOutcome(Outcome outcome) {
+        CompletableFuture<Boolean> written;
+        try {
+            written = log.append(new OutcomeRecord(System.currentTimeMillis(), outcome.requestId(),
+                    outcome.productId(), outcome.kind(), outcome.occurredAt().toEpochMilli()));
+        } catch (RuntimeException closed) {
+            throw new OutcomeRejectedException("Outcome of request " + outcome.requestId() + " not recorded: "
+                    + closed.getMessage(), closed);
+        }
+        try {
+            return written.get();
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            throw new OutcomeRejectedException(cause instanceof RecordRejectedException
+                    ? cause.getMessage()
+                    : "Outcome of request " + outcome.requestId() + " not recorded: " + cause, cause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new OutcomeRejectedException("Interrupted while recording an outcome of request "
+                    + outcome.requestId() + "; it may or may not have been recorded, so retry it", interrupted);
+        }
+    }
+
+    @Override
+    public List<ExperimentReport> reports() {
+        List<ExperimentReport> reports = new ArrayList<>();
+        running.stream().sorted(Comparator.comparing(RunningExperiment::id)).forEach(e -> reports.add(report(e)));
+        return reports;
+    }
+
+    @Override
+    public Optional<ExperimentReport> report(String experimentId) {
+        return running.stream().filter(experiment -> experiment.id().equals(experimentId)).findFirst()
+                .map(this::report);
+    }
+
+    private ExperimentReport report(RunningExperiment experiment) {
+        ExperimentDefinition definition = experiment.definition();
+        String id = definition.id();
+        ExperimentDefinition.Variant control = definition.control();
+        Map<OutcomeKind, Proportion> controlRates = rates(ledger.variant(id, control.name()));
+        List<VariantReport> variants = new ArrayList<>();
+        for (int i = 0; i < definition.variants().size(); i++) {
+            ExperimentDefinition.Variant variant = definition.variants().get(i);
+            ExperimentLedger.VariantCounters counters = ledger.variant(id, variant.name());
+            Map<OutcomeKind, Proportion> rates = rates(counters);
+            Map<OutcomeKind, Comparison> versusControl = new EnumMap<>(OutcomeKind.class);
+            if (i > 0) {
+                for (OutcomeKind kind : OutcomeKind.values()) {
+                    versusControl.put(kind, compare(id, variant.name(), kind, rates.get(kind),
+                            controlRates.get(kind), definition.guardrails().mixingVariance()));
+                }
+            }
+            Optional<String> haltReason = ledger.haltReason(id, variant.name());
+            variants.add(new VariantReport(variant.name(), i == 0,
+                    haltReason.isPresent() ? VariantState.HALTED : VariantState.SERVING, experiment.share(i),
+                    counters.impressions, counters.failures, counters.fallbacks, counters.routedImpressions, rates,
+                    versusControl, OptionalDouble.empty(), haltReason));
+        }
+        definition.shadow().ifPresent(shadow -> {
+            ExperimentLedger.VariantCounters counters = ledger.variant(id, shadow.name());
+            long rankings = counters.shadowRankings;
+            variants.add(new VariantReport(shadow.name(), false, VariantState.SHADOW, 0, rankings, 0, 0, 0,
+                    Map.of(), Map.of(),
+                    rankings == 0 ? OptionalDouble.empty() : OptionalDouble.of(counters.shadowOverlapSum / rankings),
+                    Optional.empty()));
+        });
+        return new ExperimentReport(id, Instant.now(), definition.plannedImpressions(), variants);
+    }
+
+    private static Map<OutcomeKind, Proportion> rates(ExperimentLedger.VariantCounters counters) {
+        Map<OutcomeKind, Proportion> rates = new EnumMap<>(OutcomeKind.class);
+        long impressions = counters.impressions;
+        for (OutcomeKind kind : OutcomeKind.values()) {
+            rates.put(kind, ProportionStatistics.wilson(Math.min(counters.requestsWith(kind), impressions),
+                    impressions));
+        }
+        return rates;
+    }
+
+    /** Compares with the control, keeping the running minimum of the always-valid p-value across looks. */
+    private Comparison compare(String experimentId, String variant, OutcomeKind kind, Proportion rate,
+            Proportion controlRate, double mixingVariance) {
+        String key = experimentId + "/" + variant + "/" + kind;
+        Comparison look = ProportionStatistics.compare(rate, controlRate, mixingVariance,
+                alwaysValidMinimum.getOrDefault(key, 1.0));
+        alwaysValidMinimum.merge(key, look.alwaysValidPValue(), Math::min);
+        return look;
+    }
+
+    /** Halts every serving treatment that trips a guardrail; runs periodically. */
+    void checkGuardrails() {
+        try {
+            for (RunningExperiment experiment : running) {
+                ExperimentDefinition definition = experiment.definition();
+                ExperimentDefinition.Guardrails limits = definition.guardrails();
+                ExperimentLedger.VariantCounters control = ledger.variant(definition.id(),
+                        definition.control().name());
+                for (ExperimentDefinition.Variant variant : definition.variants().subList(1,
+                        definition.variants().size())) {
+                    if (!ledger.isHalted(definition.id(), variant.name())) {
+                        guardrailBreach(definition, variant, control, limits)
+                                .ifPresent(reason -> halt(definition.id(), variant.name(), reason));
+                    }
+                }
+            }
+        } catch (RuntimeException failure) {
+            LOG.error("Guardrail check failed", failure);
+        }
+    }
+
+    private Optional<String> guardrailBreach(ExperimentDefinition definition, ExperimentDefinition.Variant variant,
+            ExperimentLedger.VariantCounters control, ExperimentDefinition.Guardrails limits) {
+        ExperimentLedger.VariantCounters counters = ledger.variant(definition.id(), variant.name());
+        long impressions = counters.impressions;
+        long failures = counters.failures;
+        long requests = impressions + failures;
+        if (requests < limits.minimumImpressions()) {
+            return Optional.empty();
+        }
+        double errorRate = (double) failures / requests;
+        if (errorRate > limits.errorRate()) {
+            return Optional.of(String.format(Locale.ROOT, "error rate %.2f%% of %d requests is above "
+                    + "the guardrail of %.2f%%", 100 * errorRate, requests, 100 * limits.errorRate()));
+        }
+        double fallbackRate = impressions == 0 ? 0 : (double) counters.fallbacks / impressions;
+        if (fallbackRate > limits.fallbackRate()) {
+            return Optional.of(String.format(Locale.ROOT, "fallback rate %.2f%% of %d responses is "
+                    + "above the guardrail of %.2f%%", 100 * fallbackRate, impressions, 100 * limits.fallbackRate()));
+        }
+        if (control.impressions < limits.minimumImpressions()) {
+            return Optional.empty();
+        }
+        Comparison clicks = compare(definition.id(), variant.name(), OutcomeKind.CLICK,
+                rates(counters).get(OutcomeKind.CLICK), rates(control).get(OutcomeKind.CLICK),
+                limits.mixingVariance());
+        if (clicks.difference() < 0 && clicks.alwaysValidPValue() < limits.significance()) {
+            return Optional.of(String.format(Locale.ROOT, "click-through rate is %.2f points below the "
+                    + "control's (always-valid p = %.4f < %.4f)", -100 * clicks.difference(),
+                    clicks.alwaysValidPValue(), limits.significance()));
+        }
+        return Optional.empty();
+    }
+
+    private void halt(String experimentId, String variant, String reason) {
+        LOG.warn("Guardrail: experiment {} variant {} is halted and its customers go to the control: {}",
+                experimentId, variant, reason);
+        audit(experimentId, ExperimentLedger.HALTED, variant + ": " + reason);
+    }
+
+    /**
+     * Waits until the records this thread appended without waiting are in the statistics (the log writes in order,
+     * so waiting for the latest is enough).
+     */
+    void flush() {
+        latestAppend.exceptionally(failure -> false).join();
+    }
+
+    /** How many impressions, failures or shadow rankings the log could not take. */
+    long unloggedRecords() {
+        return unloggedRecords.get();
+    }
+}

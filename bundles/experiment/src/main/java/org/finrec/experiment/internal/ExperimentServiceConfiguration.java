@@ -1,0 +1,59 @@
+package org.finrec.experiment.internal;
+
+import org.finrec.experiment.internal.log.SyncPolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+        name = "Finrec experiment service",
+        description = "Where impressions and outcomes are logged, how durably, and how long outcomes may be "
+                + "attributed to the requests they follow")
+@interface ExperimentServiceConfiguration {
+
+    @AttributeDefinition(
+            name = "Log folder",
+            description = "Folder of the append-only outcome log; empty means the folder 'experiments' under the "
+                    + "runtime's data folder (framework property finrec.data.dir)",
+            required = false)
+    String log_folder() default "";
+
+    @AttributeDefinition(
+            name = "Sync policy",
+            description = "EVERY_BATCH: an outcome is acknowledged after the disk confirmed it (group commit; "
+                    + "survives power loss). INTERVAL: the same, with at most one disk flush per sync interval. "
+                    + "NONE: acknowledged once handed to the operating system (survives a crash of the process, "
+                    + "not of the machine)")
+    SyncPolicy sync_policy() default SyncPolicy.EVERY_BATCH;
+
+    @AttributeDefinition(name = "Sync interval (ms)", description = "Used by the INTERVAL policy", min = "1")
+    long sync_interval_ms() default 20;
+
+    @AttributeDefinition(name = "Segment size (MB)", description = "The log rolls to a new file past this size",
+            min = "1")
+    long segment_megabytes() default 64;
+
+    @AttributeDefinition(
+            name = "Queue capacity",
+            description = "Records waiting for the writer; when it is full, callers wait (back pressure)",
+            min = "1")
+    int queue_capacity() default 65_536;
+
+    @AttributeDefinition(
+            name = "Attribution window: requests",
+            description = "Outcomes are accepted for at most this many of the latest requests (about 200 bytes of "
+                    + "heap each)",
+            min = "1")
+    int attribution_requests() default 250_000;
+
+    @AttributeDefinition(
+            name = "Attribution window: hours",
+            description = "Outcomes are accepted for requests at most this old",
+            min = "1")
+    long attribution_hours() default 168;
+
+    @AttributeDefinition(
+            name = "Guardrail interval (ms)",
+            description = "How often the guardrails judge every running experiment",
+            min = "10")
+    long guardrail_interval_ms() default 1_000;
+}

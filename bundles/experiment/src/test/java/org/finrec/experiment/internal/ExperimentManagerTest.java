@@ -1,0 +1,257 @@
+package org.finrec.experiment.internal;
+
+import static org.finrec.experiment.internal.ExperimentFixtures.definition;
+import static org.finrec.experiment.internal.ExperimentFixtures.request;
+import static org.finrec.experiment.internal.ExperimentFixtures.response;
+import static org.finrec.experiment.internal.ExperimentFixtures.service;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.finrec.api.Customer;
+import org.finrec.api.experiment.Assignment;
+import org.finrec.api.experiment.ExperimentReport;
+import org.finrec.api.experiment.Outcome;
+import org.finrec.api.experiment.OutcomeKind;
+import org.finrec.api.experiment.OutcomeRejectedException;
+import org.finrec.api.experiment.VariantReport;
+import org.finrec.api.experiment.VariantState;
+import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.recommend.RequestContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentManagerTest {
+
+    @TempDir
+    Path folder;
+
+    private ExperimentManager manager;
+
+    @AfterEach
+    void close() {
+        if (manager != null) {
+            manager.deactivate();
+        }
+    }
+
+    private ExperimentManager start(ExperimentDefinition... definitions) throws IOException {
+        manager = new ExperimentManager(service(Map.of()), folder);
+        for (ExperimentDefinition definition : definitions) {
+            manager.bindExperiment(new ExperimentComponent(definition));
+        }
+        return manager;
+    }
+
+    private ExperimentManager restart(ExperimentDefinition... definitions) throws IOException {
+        manager.deactivate();
+        return start(definitions);
+    }
+
+    /** Serves one request under its assignment and records the impression; returns the assignment. */
+    private Assignment serve(String requestId, String customerId, boolean fallback) {
+        Assignment assignment = manager.assign(request(requestId, customerId));
+        manager.recordImpression(assignment, response(requestId, customerId, assignment, fallback));
+        return assignment;
+    }
+
+    private VariantReport variant(String name) {
+        return manager.report("ranker").orElseThrow().variant(name).orElseThrow();
+    }
+
+    private boolean click(String requestId, String productId) {
+        return manager.recordOutcome(new Outcome(requestId, productId, OutcomeKind.CLICK, Instant.now()));
+    }
+
+    @Test
+    void assignmentIsStickyAndFollowsTheWeights() throws IOException {
+        start(definition(Map.of("variants", new String[] {
+            "control:90:" + ExperimentFixtures.CONTROL_FILTER, "treatment:10:" + ExperimentFixtures.TREATMENT_FILTER})));
+        int treated = 0;
+        for (int customer = 0; customer < 20_000; customer++) {
+            Assignment first = manager.assign(request("r", "c" + customer));
+            assertEquals(first, manager.assign(request("r2", "c" + customer)));
+            if (first.variant().equals("treatment")) {
+                treated++;
+                assertEquals(Optional.of(ExperimentFixtures.TREATMENT_FILTER), first.recommenderFilter());
+            }
+        }
+        assertEquals(0.10, treated / 20_000.0, 0.015);
+    }
+
+    @Test
+    void ineligibleRequestsStayOutsideTheExperiment() throws IOException {
+        start(definition(Map.of("eligibility", "(&(channel=mobile)(segment=individual))")));
+        Customer individual = Customer.builder("c1").segment("individual").build();
+        RecommendationRequest mobile = RecommendationRequest.builder(individual)
+                .context(RequestContext.of("mobile", "home")).build();
+        RecommendationRequest branch = RecommendationRequest.builder(individual)
+                .context(RequestContext.of("branch", "desk")).build();
+        assertTrue(manager.assign(mobile).inExperiment());
+        assertEquals(Assignment.NONE, manager.assign(branch));
+    }
+
+    @Test
+    void outcomesCountOncePerRequestAndKind() throws IOException {
+        start(definition(Map.of()));
+        Assignment assignment = serve("r1", "c1", false);
+        manager.flush();
+        assertTrue(click("r1", "p1"));
+        assertFalse(click("r1", "p1"), "the same outcome again is a duplicate");
+        assertTrue(click("r1", "p2"), "another product of the same response is a new outcome");
+        VariantReport report = variant(assignment.variant());
+        assertEquals(1, report.impressions());
+        assertEquals(1, report.clickThroughRate().orElseThrow().successes(), "clicks count per response");
+        assertEquals(0, report.conversionRate().orElseThrow().successes());
+    }
+
+    @Test
+    void outcomesOfUnknownRequestsOrProductsAreRejectedWithTheReason() throws IOException {
+        start(definition(Map.of()));
+        serve("r1", "c1", false);
+        OutcomeRejectedException unknown = assertThrows(OutcomeRejectedException.class, () -> click("r9", "p1"));
+        assertTrue(unknown.getMessage().contains("request r9 is unknown"), unknown.getMessage());
+        OutcomeRejectedException notShown = assertThrows(OutcomeRejectedException.class, () -> click("r1", "p7"));
+        assertTrue(notShown.getMessage().contains("product p7 was not recommended"), notShown.getMessage());
+    }
+
+    @Test
+    void statisticsAndOutcomeWindowSurviveARestart() throws IOException {
+        ExperimentDefinition definition = definition(Map.of());
+        start(definition);
+        for (int request = 0; request < 200; request++) {
+            serve("r" + request, "c" + request, false);
+        }
+        assertTrue(click("r7", "p1"));
+        ExperimentReport before = manager.report("ranker").orElseThrow();
+
+        restart(definition);
+        ExperimentReport after = manager.report("ranker").orElseThrow();
+        for (VariantReport variant : before.variants()) {
+            VariantReport reloaded = after.variant(variant.name()).orElseThrow();
+            assertEquals(variant.impressions(), reloaded.impressions());
+            assertEquals(variant.rates(), reloaded.rates());
+        }
+        assertFalse(click("r7", "p1"), "the outcome recorded before the restart is known after it");
+        assertTrue(click("r8", "p1"), "requests served before the restart still take outcomes");
+    }
+
+    @Test
+    void aTreatmentThatFailsTooOftenIsHaltedAndItsCustomersGoToTheControl() throws IOException {
+        start(definition(Map.of()));
+        for (int request = 0; request < 400; request++) {
+            String customer = "c" + request;
+            Assignment assignment = manager.assign(request("r" + request, customer));
+            if (assignment.variant().equals("treatment") && request % 10 == 0) {
+                manager.recordFailure(assignment, "r" + request, "recommender failed");
+            } else {
+                manager.recordImpression(assignment, response("r" + request, customer, assignment, false));
+            }
+        }
+        manager.flush();
+        manager.checkGuardrails();
+
+        VariantReport treatment = variant("treatment");
+        assertEquals(VariantState.HALTED, treatment.state());
+        assertTrue(treatment.haltReason().orElseThrow().startsWith("error rate"), treatment.haltReason()::toString);
+        Assignment routed = manager.assign(request("r-next", firstTreatedCustomer()));
+        assertEquals("control", routed.variant());
+        assertEquals(Optional.of("treatment"), routed.routedFrom());
+        assertEquals(Optional.of(ExperimentFixtures.CONTROL_FILTER), routed.recommenderFilter());
+
+        restart(definition(Map.of()));
+        assertEquals(VariantState.HALTED, variant("treatment").state(), "a halt survives a restart");
+        restart(definition(Map.of("variants", new String[] {"control:60:" + ExperimentFixtures.CONTROL_FILTER,
+            "treatment:40:" + ExperimentFixtures.TREATMENT_FILTER})));
+        assertEquals(VariantState.SERVING, variant("treatment").state(), "a changed configuration resumes it");
+    }
+
+    @Test
+    void aTreatmentWithSignificantlyFewerClicksIsHalted() throws IOException {
+        start(definition(Map.of()));
+        for (int request = 0; request < 6_000; request++) {
+            String requestId = "r" + request;
+            Assignment assignment = serve(requestId, "c" + request, false);
+            // control: every third response clicked; treatment: every twentieth
+            int every = assignment.variant().equals("control") ? 3 : 20;
+            if (request % every == 0) {
+                manager.flush();
+                click(requestId, "p1");
+            }
+        }
+        manager.checkGuardrails();
+        VariantReport treatment = variant("treatment");
+        assertEquals(VariantState.HALTED, treatment.state());
+        assertTrue(treatment.haltReason().orElseThrow().startsWith("click-through rate"),
+                treatment.haltReason()::toString);
+        assertTrue(treatment.versusControl().get(OutcomeKind.CLICK).alwaysValidPValue() < 0.01);
+    }
+
+    @Test
+    void similarVariantsAreNotHalted() throws IOException {
+        start(definition(Map.of()));
+        for (int request = 0; request < 4_000; request++) {
+            String requestId = "r" + request;
+            serve(requestId, "c" + request, request % 50 == 0);
+            if (request % 5 == 0) {
+                manager.flush();
+                click(requestId, "p2");
+            }
+        }
+        manager.checkGuardrails();
+        assertEquals(VariantState.SERVING, variant("treatment").state());
+        assertEquals(0.2, variant("treatment").clickThroughRate().orElseThrow().estimate(), 0.03);
+    }
+
+    @Test
+    void aShadowIsReportedButNeverAssignedToServe() throws IOException {
+        start(definition(Map.of("shadow", "candidate:(finrec.recommender.name=als)")));
+        Assignment assignment = manager.assign(request("r1", "c1"));
+        assertEquals(Optional.of("candidate"), assignment.shadowVariant());
+        manager.recordShadow(assignment, response("r1", "c1", assignment, false), java.util.List.of("p2", "p9"));
+        manager.flush();
+        VariantReport shadow = variant("candidate");
+        assertEquals(VariantState.SHADOW, shadow.state());
+        assertEquals(1, shadow.impressions());
+        assertEquals(0.5, shadow.shadowOverlap().orElseThrow(), 1e-9);
+    }
+
+    /** The first customer whose bucket belongs to the treatment, whether it serves or is halted. */
+    private String firstTreatedCustomer() {
+        for (int customer = 0; customer < 1_000; customer++) {
+            Assignment assignment = manager.assign(request("probe", "c" + customer));
+            if (assignment.variant().equals("treatment") || assignment.routedFrom().isPresent()) {
+                return "c" + customer;
+            }
+        }
+        throw new AssertionError("no customer of the first 1,000 is in the treatment");
+    }
+
+    @Test
+    void invalidConfigurationsNameThePropertyAndProblem() {
+        Map<String, Object> badWeight = new HashMap<>(Map.of("variants",
+                new String[] {"control:x:(a=b)", "treatment:1:(a=c)"}));
+        IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
+                () -> definition(badWeight));
+        assertEquals("test configuration: property 'variants[0]' weight must be a whole number, got 'x'",
+                weight.getMessage());
+        IllegalArgumentException filter = assertThrows(IllegalArgumentException.class,
+                () -> definition(Map.of("variants", new String[] {"control:1:(a=b)", "treatment:1:(a=c"})));
+        assertTrue(filter.getMessage().startsWith("test configuration: property 'variants[1]' malformed OSGi filter"),
+                filter.getMessage());
+        IllegalArgumentException single = assertThrows(IllegalArgumentException.class,
+                () -> definition(Map.of("variants", new String[] {"control:1:(a=b)"})));
+        assertTrue(single.getMessage().contains("'variants' needs a control and at least one treatment"));
+        IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
+                () -> definition(Map.of("variants", new String[] {"a:1:(a=b)", "a:1:(a=c)"})));
+        assertTrue(duplicate.getMessage().contains("'a' is used twice"));
+    }
+}

@@ -1,0 +1,303 @@
+package org.finrec.runtime.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.finrec.runtime.FinrecRuntimeException;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.FrameworkWiring;
+
+/**
+ * Installs, replaces and removes bundles in a running framework without a gap in service.
+ *
+ * <p>A replacement runs the new version side by side with the old: the new version is installed and started, the
+ * deployer waits until it has registered at least as many services as the old version has, and only then removes
+ * the old version. The facade routes to the newest registration as soon as it appears and lets calls on a
+ * departing service finish before the old bundle stops, so no call fails and every response comes from the old or
+ * the new version. When the new version does not start, or does not register its services in time, it is removed
+ * again and the old version keeps serving.
+ *
+ * <p>Two routes do the same: through the framework ({@link #replace}) and through FileInstall's deploy folder
+ * ({@link #deploy}), where files are written atomically (a temporary name, then an atomic move) so that FileInstall
+ * never sees half a file.
+ */
+public final class BundleDeployer {
+
+    private static final long POLL_MILLIS = 5;
+
+    private final BundleContext context;
+    private final Path deployFolder;
+    private final Duration timeout;
+
+    /**
+     * @param deployFolder the folder FileInstall watches
+     * @param timeout how long a new version may take to register its services, and an old one to go
+     */
+    public BundleDeployer(BundleContext context, Path deployFolder, Duration timeout) {
+        this.context = context;
+        this.deployFolder = deployFolder;
+        this.timeout = timeout;
+    }
+
+    /** A bundle file's symbolic name and version, read from its manifest. */
+    record Identity(String symbolicName, Version version) {
+
+        static Identity of(Path bundleFile) {
+            try (JarFile jar = new JarFile(bundleFile.toFile())) {
+                Manifest manifest = jar.getManifest();
+                Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+                String name = main.getValue(Constants.BUNDLE_SYMBOLICNAME);
+                if (name == null) {
+                    throw new FinrecRuntimeException(bundleFile + ": not an OSGi bundle (its manifest has no "
+                            + Constants.BUNDLE_SYMBOLICNAME + ")", null);
+                }
+                return new Identity(name.split(";", 2)[0].trim(),
+                        Version.parseVersion(main.getValue(Constants.BUNDLE_VERSION)));
+            } catch (IOException | IllegalArgumentException unreadable) {
+                throw new FinrecRuntimeException(bundleFile + ": cannot read the bundle's manifest: "
+                        + unreadable.getMessage(), unreadable);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return symbolicName + " " + version;
+        }
+    }
+
+    /** Installs and starts a bundle; on failure nothing stays installed. */
+    public Bundle install(Path bundleFile) {
+        Identity identity = Identity.of(bundleFile);
+        Bundle bundle;
+        try (InputStream content = Files.newInputStream(bundleFile)) {
+            bundle = context.installBundle("finrec:" + identity.symbolicName() + "/" + identity.version(), content);
+        } catch (IOException | BundleException failure) {
+            throw new FinrecRuntimeException("cannot install " + identity + " from " + bundleFile + ": "
+                    + failure.getMessage(), failure);
+        }
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException failure) {
+            uninstallQuietly(bundle);
+            throw new FinrecRuntimeException("cannot start " + identity + " from " + bundleFile + "; it was "
+                    + "removed again: " + failure.getMessage(), failure);
+        }
+        return bundle;
+    }
+
+    /**
+     * Replaces the installed versions of a bundle with the one in the file, side by side.
+     *
+     * @return the new bundle
+     * @throws FinrecRuntimeException if the new version cannot start or register its services in time; the old
+     *     version then still serves
+     */
+    public Bundle replace(Path bundleFile) {
+        Identity identity = Identity.of(bundleFile);
+        List<Bundle> old = installed(identity.symbolicName());
+        if (old.stream().anyMatch(bundle -> bundle.getVersion().equals(identity.version()))) {
+            throw new FinrecRuntimeException(identity + " is already installed; a replacement must carry a new "
+                    + "Bundle-Version so that both can run side by side during the switch", null);
+        }
+        int expectedServices = old.stream().mapToInt(BundleDeployer::serviceCount).max().orElse(0);
+        Bundle replacement = install(bundleFile);
+        try {
+            awaitServices(replacement, expectedServices);
+        } catch (FinrecRuntimeException notReady) {
+            uninstallQuietly(replacement);
+            throw notReady;
+        }
+        for (Bundle bundle : old) {
+            try {
+                bundle.uninstall();
+            } catch (BundleException failure) {
+                throw new FinrecRuntimeException("the new version " + identity + " serves, but the old version "
+                        + bundle.getVersion() + " could not be removed: " + failure.getMessage(), failure);
+            }
+        }
+        releaseRemoved(old);
+        return replacement;
+    }
+
+    /**
+     * Removes every installed version of a bundle.
+     *
+     * @return how many versions were removed
+     */
+    public int uninstall(String symbolicName) {
+        List<Bundle> bundles = installed(symbolicName);
+        for (Bundle bundle : bundles) {
+            try {
+                bundle.uninstall();
+            } catch (BundleException failure) {
+                throw new FinrecRuntimeException("cannot uninstall " + symbolicName + " " + bundle.getVersion()
+                        + ": " + failure.getMessage(), failure);
+            }
+        }
+        releaseRemoved(bundles);
+        return bundles.size();
+    }
+
+    /**
+     * Lets the framework drop the class loaders of uninstalled bundles. Recommender bundles export nothing, so this
+     * refresh touches no other bundle.
+     */
+    private void releaseRemoved(List<Bundle> uninstalled) {
+        if (!uninstalled.isEmpty()) {
+            context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class)
+                    .refreshBundles(uninstalled);
+        }
+    }
+
+    /**
+     * Deploys a bundle through the deploy folder: writes it there atomically under a name of its own version, waits
+     * until FileInstall has started it and it registered as many services as the version it replaces, then deletes
+     * the files of other versions of the same bundle and waits until FileInstall has removed them.
+     *
+     * @return the deployed file
+     * @throws FinrecRuntimeException if the new version does not come up in time; its file is then deleted and the
+     *     old version still serves
+     */
+    public Path deploy(Path bundleFile) {
+        Identity identity = Identity.of(bundleFile);
+        List<Bundle> old = installed(identity.symbolicName());
+        if (old.stream().anyMatch(bundle -> bundle.getVersion().equals(identity.version()))) {
+            throw new FinrecRuntimeException(identity + " is already installed; a replacement must carry a new "
+                    + "Bundle-Version", null);
+        }
+        int expectedServices = old.stream().mapToInt(BundleDeployer::serviceCount).max().orElse(0);
+        List<Path> oldFiles = deployedFiles(identity.symbolicName());
+        Path target = deployFolder.resolve(identity.symbolicName() + "-" + identity.version() + ".jar");
+        writeAtomically(bundleFile, target);
+        try {
+            Bundle replacement = awaitInstalled(identity);
+            awaitServices(replacement, expectedServices);
+        } catch (FinrecRuntimeException notReady) {
+            deleteQuietly(target);
+            throw notReady;
+        }
+        for (Path oldFile : oldFiles) {
+            deleteQuietly(oldFile);
+        }
+        awaitGone(old);
+        return target;
+    }
+
+    private void writeAtomically(Path source, Path target) {
+        Path temporary = deployFolder.resolve("." + target.getFileName() + ".part");
+        try {
+            Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException failure) {
+            deleteQuietly(temporary);
+            throw new FinrecRuntimeException("cannot write " + target + ": " + failure.getMessage(), failure);
+        }
+    }
+
+    /** Files in the deploy folder holding a version of the bundle. */
+    private List<Path> deployedFiles(String symbolicName) {
+        List<Path> files = new ArrayList<>();
+        try (var listing = Files.list(deployFolder)) {
+            for (Path file : (Iterable<Path>) listing::iterator) {
+                if (file.getFileName().toString().endsWith(".jar")
+                        && symbolicName.equals(Identity.of(file).symbolicName())) {
+                    files.add(file);
+                }
+            }
+        } catch (IOException failure) {
+            throw new FinrecRuntimeException("cannot list " + deployFolder + ": " + failure.getMessage(), failure);
+        }
+        return files;
+    }
+
+    private List<Bundle> installed(String symbolicName) {
+        List<Bundle> bundles = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.UNINSTALLED) {
+                bundles.add(bundle);
+            }
+        }
+        return bundles;
+    }
+
+    private Bundle awaitInstalled(Identity identity) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Bundle bundle : installed(identity.symbolicName())) {
+                if (bundle.getVersion().equals(identity.version()) && bundle.getState() == Bundle.ACTIVE) {
+                    return bundle;
+                }
+            }
+            pause();
+        }
+        throw new FinrecRuntimeException(identity + " was not started from " + deployFolder + " within "
+                + timeout.toMillis() + " ms; is FileInstall running?", null);
+    }
+
+    private void awaitServices(Bundle bundle, int expected) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (serviceCount(bundle) < expected || bundle.getState() != Bundle.ACTIVE) {
+            if (System.nanoTime() >= deadline) {
+                throw new FinrecRuntimeException(bundle.getSymbolicName() + " " + bundle.getVersion()
+                        + " registered " + serviceCount(bundle) + " of the " + expected + " services of the version "
+                        + "it replaces within " + timeout.toMillis() + " ms; it was removed and the old version "
+                        + "still serves", null);
+            }
+            pause();
+        }
+    }
+
+    private void awaitGone(List<Bundle> bundles) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (bundles.stream().anyMatch(bundle -> bundle.getState() != Bundle.UNINSTALLED)) {
+            if (System.nanoTime() >= deadline) {
+                throw new FinrecRuntimeException("the old version was not removed within " + timeout.toMillis()
+                        + " ms after its file was deleted from " + deployFolder, null);
+            }
+            pause();
+        }
+    }
+
+    private static int serviceCount(Bundle bundle) {
+        ServiceReference<?>[] services = bundle.getRegisteredServices();
+        return services == null ? 0 : services.length;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new FinrecRuntimeException("interrupted while deploying", interrupted);
+        }
+    }
+
+    private static void uninstallQuietly(Bundle bundle) {
+        try {
+            bundle.uninstall();
+        } catch (BundleException | IllegalStateException ignored) {
+            // already gone
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // FileInstall ignores a stray file it cannot read
+        }
+    }
+}
