@@ -192,7 +192,14 @@ public final class BundleDeployer {
         for (Path oldFile : oldFiles) {
             deleteQuietly(oldFile);
         }
+        String deployPath = deployFolder.toAbsolutePath().toString();
+        for (Bundle bundle : old) {
+            if (!bundle.getLocation().contains(deployPath)) {
+                uninstallQuietly(bundle); // installed another way (a feature, replace()): FileInstall leaves it be
+            }
+        }
         awaitGone(old);
+        releaseRemoved(old);
         return target;
     }
 
