@@ -103,7 +103,14 @@ public final class RecommendationFacade implements RecommendationService {
     /** Constructor for unit tests, which set the references that Declarative Services would inject. */
     RecommendationFacade(FacadeConfiguration configuration, ProductCatalog catalog, List<Recommender> recommenders,
             Map<String, SuitabilityPolicy> policiesByName) {
+        this(configuration, catalog, recommenders, policiesByName, null);
+    }
+
+    /** Constructor for unit tests of experiments; {@code experiments} may be null. */
+    RecommendationFacade(FacadeConfiguration configuration, ProductCatalog catalog, List<Recommender> recommenders,
+            Map<String, SuitabilityPolicy> policiesByName, ExperimentService experiments) {
         this(configuration);
+        this.experiments = experiments;
         this.catalog = catalog;
         for (Recommender recommender : recommenders) {
             this.recommenders.add(recommender, Map.of(Recommender.NAME, recommender.name()), "test/0.0.0");
@@ -216,9 +223,9 @@ public final class RecommendationFacade implements RecommendationService {
         List<RankedProduct> ranked = List.of();
         Optional<Reason> fallbackReason;
         RuntimeException lastFailure = null;
-        RecommenderRegistry.Entry chosen = assignment.recommenderFilter()
-                .map(recommenders::byFilter)
-                .orElseGet(() -> recommenders.byName(settings.recommender()));
+        RecommenderRegistry.Entry chosen = assignment.recommenderFilter().isPresent()
+                ? recommenders.byFilter(assignment.recommenderFilter().get())
+                : recommenders.byName(settings.recommender());
         if (chosen == null) {
             fallbackReason = Optional.of(fallbackReason("Recommender " + chosenDescription + " is not available."));
         } else {
