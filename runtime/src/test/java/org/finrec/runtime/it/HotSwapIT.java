@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -117,8 +122,13 @@ public class HotSwapIT {
         return streamBundle(bundle.build(TinyBundles.rawBuilder()));
     }
 
+    private final BlockingQueue<Event> allocationEvents = new LinkedBlockingQueue<>();
+
     @Before
     public void configure() throws Exception {
+        Dictionary<String, Object> topics = new Hashtable<>();
+        topics.put(EventConstants.EVENT_TOPIC, ExperimentService.ALLOCATION_TOPIC);
+        registrations.add(context.registerService(EventHandler.class, allocationEvents::add, topics));
         registrations.add(context.registerService(ProductCatalog.class, TestBank.catalog(), null));
         Dictionary<String, Object> data = new Hashtable<>();
         data.put(Dataset.NAME, "test-bank");
@@ -151,6 +161,12 @@ public class HotSwapIT {
     public void replacingARecommenderBundle20TimesUnderLoadFailsNoCallAndMovesNoCustomer() throws Exception {
         RecommendationService facade = FacadeIT.facade(context);
         ExperimentService experiments = service(ExperimentService.class);
+        Event configured = allocationEvents.poll(30, TimeUnit.SECONDS);
+        assertNotNull("the new experiment's allocation is announced on Event Admin", configured);
+        assertEquals("swap-test", configured.getProperty(ExperimentService.EVENT_EXPERIMENT));
+        assertEquals("configured", configured.getProperty(ExperimentService.EVENT_CHANGE));
+        assertTrue(String.valueOf(configured.getProperty(ExperimentService.EVENT_DETAIL)).contains(
+                "treatment weight 50"));
         awaitVariants(facade, Set.of("control", "treatment"));
         ExperimentReport before = experiments.report("swap-test").orElseThrow();
         long impressionsBefore = before.variants().stream().mapToLong(VariantReport::impressions).sum();

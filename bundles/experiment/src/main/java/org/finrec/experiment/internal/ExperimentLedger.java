@@ -184,8 +184,7 @@ final class ExperimentLedger implements LogStateMachine {
                 }
             }
             case REMOVED -> {
-                fingerprints.remove(experiment);
-                halts.remove(experiment);
+                // statistics, halts and the fingerprint stay: the same configuration, added again, resumes as it was
             }
             case HALTED -> {
                 String[] variantAndReason = allocation.detail().split(": ", 2);

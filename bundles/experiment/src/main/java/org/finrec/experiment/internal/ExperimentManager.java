@@ -43,6 +43,7 @@ import org.finrec.experiment.internal.log.LogSettings;
 import org.finrec.experiment.internal.log.OutcomeLog;
 import org.finrec.experiment.internal.log.RecordRejectedException;
 import org.finrec.experiment.internal.stats.ProportionStatistics;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,7 +64,7 @@ import org.slf4j.LoggerFactory;
  * failures, shadow rankings, outcomes and allocation changes to the crash-safe {@link OutcomeLog}, rebuilds its
  * statistics from that log on start, and halts treatments that trip a guardrail.
  */
-@Component(service = ExperimentService.class, configurationPid = ExperimentManager.PID,
+@Component(service = ExperimentService.class, configurationPid = ExperimentManager.PID, immediate = true,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ExperimentServiceConfiguration.class)
 public final class ExperimentManager implements ExperimentService {
@@ -81,7 +82,11 @@ public final class ExperimentManager implements ExperimentService {
             cardinality = ReferenceCardinality.OPTIONAL)
     private volatile EventAdmin eventAdmin;
 
+    /** This bundle, to tell a configuration deleted from the bundle stopping; null in unit tests. */
+    private final Bundle bundle;
     private final ExperimentLedger ledger;
+    /** Set once the log is closed: Declarative Services unbinds the experiments after deactivation. */
+    private volatile boolean deactivated;
     private final OutcomeLog log;
     private final ScheduledExecutorService guardrails;
     /** Which configured experiment each component defines; guarded by {@code this}. */
@@ -95,11 +100,17 @@ public final class ExperimentManager implements ExperimentService {
 
     @Activate
     public ExperimentManager(ExperimentServiceConfiguration configuration, BundleContext context) throws IOException {
-        this(configuration, logFolder(configuration, context));
+        this(configuration, logFolder(configuration, context), context.getBundle());
     }
 
     /** Constructor for tests: the log in a given folder. */
     ExperimentManager(ExperimentServiceConfiguration configuration, Path logFolder) throws IOException {
+        this(configuration, logFolder, null);
+    }
+
+    private ExperimentManager(ExperimentServiceConfiguration configuration, Path logFolder, Bundle bundle)
+            throws IOException {
+        this.bundle = bundle;
         this.ledger = new ExperimentLedger(configuration.attribution_requests(), configuration.attribution_hours());
         long started = System.nanoTime();
         this.log = OutcomeLog.open(logFolder, new LogSettings(configuration.sync_policy(),
@@ -130,6 +141,7 @@ public final class ExperimentManager implements ExperimentService {
 
     @Deactivate
     void deactivate() {
+        deactivated = true;
         guardrails.shutdownNow();
         log.close();
     }
@@ -146,7 +158,9 @@ public final class ExperimentManager implements ExperimentService {
 
     synchronized void unbindExperiment(ExperimentComponent component) {
         String id = components.remove(component);
-        if (id != null) {
+        // a stopping bundle (an update, a shutdown) takes every experiment away without anyone removing them
+        boolean stopping = deactivated || bundle != null && bundle.getState() == Bundle.STOPPING;
+        if (id != null && !stopping) {
             List<RunningExperiment> remaining = new ArrayList<>(running);
             remaining.removeIf(experiment -> experiment.id().equals(id));
             running = List.copyOf(remaining);
