@@ -39,6 +39,7 @@ import org.finrec.api.recommend.Recommendation;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationResponse;
 import org.finrec.api.recommend.RecommendationService;
+import org.finrec.runtime.BundleVersions;
 import org.finrec.runtime.FinrecRuntimeException;
 import org.finrec.runtime.internal.BundleDeployer;
 import org.junit.After;
@@ -110,6 +111,7 @@ public class HotSwapIT {
         TinyBundle bundle = TinyBundles.bundle()
                 .addClass(BundleDeployer.class)
                 .addClass(FinrecRuntimeException.class)
+                .addClass(BundleVersions.class)
                 .symbolicName("org.finrec.it.deployer")
                 .setHeader(Constants.BUNDLE_MANIFESTVERSION, "2")
                 .setHeader(Constants.EXPORT_PACKAGE, "org.finrec.runtime,org.finrec.runtime.internal")

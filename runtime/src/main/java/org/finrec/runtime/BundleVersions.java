@@ -1,4 +1,4 @@
-package org.finrec.runtime.it;
+package org.finrec.runtime;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +11,12 @@ import java.util.jar.Manifest;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 
-/** Makes new versions of a built bundle for hot-swap tests: the same content under another Bundle-Version. */
+/**
+ * Makes another version of a built bundle: the same content under a new Bundle-Version. Rehearsing a hot swap
+ * ({@link FinrecRuntime#replace}, {@link FinrecRuntime#deploy}) needs a second version of a bundle, and a bank's
+ * build produces one only for a real change; this makes one from the build at hand, for demonstrations, tests and
+ * benchmarks.
+ */
 public final class BundleVersions {
 
     private BundleVersions() {
@@ -20,7 +25,11 @@ public final class BundleVersions {
     /**
      * Copies a bundle with its Bundle-Version replaced.
      *
+     * @param bundle the bundle's JAR file
+     * @param version the new version, an OSGi version
+     * @param target the file to write
      * @return {@code target}
+     * @throws IOException if the bundle cannot be read or the target written
      */
     public static Path withVersion(Path bundle, String version, Path target) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
@@ -38,7 +47,15 @@ public final class BundleVersions {
         return target;
     }
 
-    /** The version of the {@code n}th swap, ordered after the build's own version and after every earlier swap. */
+    /**
+     * Returns the version of the {@code n}th rehearsal swap: the build's major, minor and micro version with the
+     * qualifier {@code swapNNNN}, ordered after the build's own version (qualifier SNAPSHOT or none) and after every
+     * earlier swap.
+     *
+     * @param buildVersion the installed bundle's version
+     * @param n the swap's number, from 1
+     * @return the version
+     */
     public static String swapVersion(String buildVersion, int n) {
         Version build = Version.parseVersion(buildVersion);
         return new Version(build.getMajor(), build.getMinor(), build.getMicro(), String.format("swap%04d", n))
