@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -32,9 +33,23 @@ public final class BundleVersions {
      * @throws IOException if the bundle cannot be read or the target written
      */
     public static Path withVersion(Path bundle, String version, Path target) throws IOException {
+        return withHeaders(bundle, Map.of(Constants.BUNDLE_VERSION, version), target);
+    }
+
+    /**
+     * Copies a bundle with manifest headers set or replaced, for example a new Bundle-Version, or an Import-Package
+     * that rehearses a failed update.
+     *
+     * @param bundle the bundle's JAR file
+     * @param headers the headers to set, by name
+     * @param target the file to write
+     * @return {@code target}
+     * @throws IOException if the bundle cannot be read or the target written
+     */
+    public static Path withHeaders(Path bundle, Map<String, String> headers, Path target) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
             Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().putValue(Constants.BUNDLE_VERSION, version);
+            headers.forEach(manifest.getMainAttributes()::putValue);
             try (OutputStream file = Files.newOutputStream(target);
                     JarOutputStream out = new JarOutputStream(file, manifest)) {
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {

@@ -1,5 +1,10 @@
 package org.finrec.runtime.it;
 
+import java.util.Arrays;
+import java.util.jar.JarFile;
+import org.finrec.api.experiment.ExperimentReport;
+import org.finrec.api.experiment.ExperimentService;
+import org.finrec.runtime.BundleVersions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -136,6 +141,78 @@ class FinrecRuntimeIT {
 
             RecommendationResponse response = awaitFallback(runtime, request);
             assertTrue(response.fallbackReason().orElseThrow().message().contains("from-a-file"));
+        }
+    }
+
+    @Test
+    void anExperimentFileDroppedIntoTheConfigurationFolderStartsTheExperiment(@TempDir Path conf)
+            throws Exception {
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .mavenRepositoryFallback(false).configurationFolder(conf).start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            Path staged = Files.writeString(conf.resolveSibling(conf.getFileName() + ".tmp"),
+                    "id=\"from-a-file\"\n"
+                    + "variants=[\"control:80:(finrec.recommender.name=popularity)\",\"treatment:20:"
+                    + "(finrec.recommender.name=popularity)\"]\n");
+            Files.move(staged, conf.resolve("org.finrec.experiment-from-a-file.config"),
+                    StandardCopyOption.ATOMIC_MOVE);
+
+            ExperimentService experiments = runtime.waitForService(ExperimentService.class, null,
+                    Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (experiments.report("from-a-file").isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the experiment file was not picked up");
+                Thread.sleep(20);
+            }
+            ExperimentReport report = experiments.report("from-a-file").orElseThrow();
+            assertEquals(0.8, report.variant("control").orElseThrow().trafficShare(), 0.02);
+            RecommendationResponse response = runtime.recommendationService().recommend(
+                    RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build());
+            assertTrue(Set.of("control", "treatment").contains(response.variant()), response.variant());
+        }
+    }
+
+    @Test
+    void aReplacementThatCannotStartIsRemovedAndTheOldVersionKeepsServing(@TempDir Path folder) throws Exception {
+        try (FinrecRuntime runtime = start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(3).build();
+            String served = runtime.recommendationService().recommend(request).recommendations().get(0)
+                    .recommenderBundle();
+            Path original;
+            try (Stream<Path> files = Files.list(DISTRIBUTION.resolve("bundles"))) {
+                original = files.filter(file -> file.getFileName().toString()
+                        .startsWith("finrec-recommender-popularity")).findFirst().orElseThrow();
+            }
+            String buildVersion = served.substring(served.indexOf('/') + 1);
+
+            FinrecRuntimeException sameVersion = assertThrows(FinrecRuntimeException.class,
+                    () -> runtime.replace(original));
+            assertTrue(sameVersion.getMessage().contains("must carry a new Bundle-Version"), sameVersion.getMessage());
+
+            String imports;
+            try (JarFile jar = new JarFile(original.toFile())) {
+                imports = jar.getManifest().getMainAttributes().getValue("Import-Package");
+            }
+            Path broken = BundleVersions.withHeaders(original, Map.of("Bundle-Version",
+                    BundleVersions.swapVersion(buildVersion, 1), "Import-Package", imports + ",org.example.missing"),
+                    folder.resolve("broken.jar"));
+            FinrecRuntimeException failure = assertThrows(FinrecRuntimeException.class,
+                    () -> runtime.replace(broken));
+            assertTrue(failure.getMessage().contains("cannot start"), failure.getMessage());
+            assertEquals(served, runtime.recommendationService().recommend(request).recommendations().get(0)
+                    .recommenderBundle(), "the old version still serves");
+            assertEquals(1, Arrays.stream(runtime.bundleContext().getBundles())
+                    .filter(bundle -> "org.finrec.recommender.popularity".equals(bundle.getSymbolicName()))
+                    .count(), "the broken version was removed");
+
+            Path next = BundleVersions.withVersion(original, BundleVersions.swapVersion(buildVersion, 2),
+                    folder.resolve("next.jar"));
+            runtime.replace(next);
+            assertTrue(runtime.recommendationService().recommend(request).recommendations().get(0)
+                    .recommenderBundle().endsWith("swap0002"));
         }
     }
 

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One experiment, from one factory configuration of {@value #FACTORY_PID} (Configuration Admin, or a
- * {@code org.finrec.experiment~name.config} file in the runtime's configuration folder). It registers itself so
+ * {@code org.finrec.experiment-name.config} file (FileInstall names factory configurations with a dash) in the runtime's configuration folder). It registers itself so
  * that the {@link ExperimentManager} runs it.
  *
  * <p>A configuration that fails validation is refused with an error naming the configuration, the property and
