@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One experiment, from one factory configuration of {@value #FACTORY_PID} (Configuration Admin, or a
- * {@code org.finrec.experiment-name.config} file (FileInstall names factory configurations with a dash) in the runtime's configuration folder). It registers itself so
- * that the {@link ExperimentManager} runs it.
+ * One experiment, from one factory configuration of {@value #FACTORY_PID}: through Configuration Admin, or as a
+ * file {@code org.finrec.experiment-name.config} in the runtime's configuration folder (FileInstall separates the
+ * factory PID from the name with a dash). It registers itself so that the {@link ExperimentManager} runs it.
  *
  * <p>A configuration that fails validation is refused with an error naming the configuration, the property and
  * the problem; when it replaces a valid one, the valid one keeps running.
