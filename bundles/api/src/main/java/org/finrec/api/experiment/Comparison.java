@@ -14,7 +14,8 @@ package org.finrec.api.experiment;
  * @param lower95 the lower end of the 95% (Wald) interval of the difference
  * @param upper95 the upper end of the 95% (Wald) interval of the difference
  * @param pValue the fixed-horizon two-sided p-value, in [0, 1]
- * @param alwaysValidPValue the always-valid two-sided p-value, in [0, 1], never below {@code pValue} in practice
+ * @param alwaysValidPValue the always-valid two-sided p-value, in [0, 1]: the running minimum over every look so
+ *     far, usually well above the fixed-horizon {@code pValue} of the same look
  */
 public record Comparison(double difference, double lower95, double upper95, double pValue,
         double alwaysValidPValue) {
