@@ -206,13 +206,13 @@ public final class FinrecRuntime implements AutoCloseable {
 
     /**
      * Replaces a running bundle with another version of it without a failed request: the new version starts side by
-     * side, takes the traffic once it has registered as many services as the old one, and the old version is
-     * removed after the calls running on it finished.
+     * side and takes the traffic; once every bundle that used the old version's services also uses the new
+     * version's, the old version is removed, after the calls running on it finished.
      *
      * @param bundleFile the new version's JAR file; its Bundle-Version must differ from every installed version
      * @return the new bundle
-     * @throws FinrecRuntimeException if the new version cannot start or register its services within the service
-     *     timeout; it is then removed and the old version keeps serving
+     * @throws FinrecRuntimeException if the new version cannot start or take over within the service timeout; it is
+     *     then removed and the old version keeps serving
      */
     public Bundle replace(Path bundleFile) {
         return deployer.replace(bundleFile);

@@ -2,12 +2,17 @@ package org.finrec.runtime.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -24,11 +29,11 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * Installs, replaces and removes bundles in a running framework without a gap in service.
  *
  * <p>A replacement runs the new version side by side with the old: the new version is installed and started, the
- * deployer waits until it has registered at least as many services as the old version has, and only then removes
- * the old version. The facade routes to the newest registration as soon as it appears and lets calls on a
- * departing service finish before the old bundle stops, so no call fails and every response comes from the old or
- * the new version. When the new version does not start, or does not register its services in time, it is removed
- * again and the old version keeps serving.
+ * deployer waits until it has taken over (every bundle that uses a service of the old version uses the new
+ * version's counterpart as well), and only then removes the old version. The facade routes to the newest
+ * registration as soon as it has bound it, and lets calls on a departing service finish before the old bundle
+ * stops, so no call fails and every response comes from the old or the new version. When the new version does not
+ * start, or does not take over in time, it is removed again and the old version keeps serving.
  *
  * <p>Two routes do the same: through the framework ({@link #replace}) and through FileInstall's deploy folder
  * ({@link #deploy}), where files are written atomically (a temporary name, then an atomic move) so that FileInstall
@@ -112,23 +117,14 @@ public final class BundleDeployer {
             throw new FinrecRuntimeException(identity + " is already installed; a replacement must carry a new "
                     + "Bundle-Version so that both can run side by side during the switch", null);
         }
-        int expectedServices = old.stream().mapToInt(BundleDeployer::serviceCount).max().orElse(0);
         Bundle replacement = install(bundleFile);
         try {
-            awaitServices(replacement, expectedServices);
+            awaitTakeover(old, replacement);
         } catch (FinrecRuntimeException notReady) {
             uninstallQuietly(replacement);
             throw notReady;
         }
-        for (Bundle bundle : old) {
-            try {
-                bundle.uninstall();
-            } catch (BundleException failure) {
-                throw new FinrecRuntimeException("the new version " + identity + " serves, but the old version "
-                        + bundle.getVersion() + " could not be removed: " + failure.getMessage(), failure);
-            }
-        }
-        releaseRemoved(old);
+        remove(old);
         return replacement;
     }
 
@@ -139,16 +135,32 @@ public final class BundleDeployer {
      */
     public int uninstall(String symbolicName) {
         List<Bundle> bundles = installed(symbolicName);
+        remove(bundles);
+        return bundles.size();
+    }
+
+    /**
+     * Removes bundles and waits until they are gone. A bundle that FileInstall installed from the deploy folder is
+     * removed by deleting its file (uninstalling it directly would make FileInstall install the file again); any
+     * other is uninstalled.
+     */
+    private void remove(List<Bundle> bundles) {
+        String deployPath = deployFolder.toAbsolutePath().toString();
         for (Bundle bundle : bundles) {
-            try {
-                bundle.uninstall();
-            } catch (BundleException failure) {
-                throw new FinrecRuntimeException("cannot uninstall " + symbolicName + " " + bundle.getVersion()
-                        + ": " + failure.getMessage(), failure);
+            String location = bundle.getLocation();
+            if (location.contains(deployPath)) {
+                deleteQuietly(Path.of(URI.create(location)));
+            } else {
+                try {
+                    bundle.uninstall();
+                } catch (BundleException | IllegalStateException failure) {
+                    throw new FinrecRuntimeException("cannot uninstall " + bundle.getSymbolicName() + " "
+                            + bundle.getVersion() + ": " + failure.getMessage(), failure);
+                }
             }
         }
+        awaitGone(bundles);
         releaseRemoved(bundles);
-        return bundles.size();
     }
 
     /**
@@ -178,28 +190,16 @@ public final class BundleDeployer {
             throw new FinrecRuntimeException(identity + " is already installed; a replacement must carry a new "
                     + "Bundle-Version", null);
         }
-        int expectedServices = old.stream().mapToInt(BundleDeployer::serviceCount).max().orElse(0);
-        List<Path> oldFiles = deployedFiles(identity.symbolicName());
         Path target = deployFolder.resolve(identity.symbolicName() + "-" + identity.version() + ".jar");
         writeAtomically(bundleFile, target);
         try {
             Bundle replacement = awaitInstalled(identity);
-            awaitServices(replacement, expectedServices);
+            awaitTakeover(old, replacement);
         } catch (FinrecRuntimeException notReady) {
             deleteQuietly(target);
             throw notReady;
         }
-        for (Path oldFile : oldFiles) {
-            deleteQuietly(oldFile);
-        }
-        String deployPath = deployFolder.toAbsolutePath().toString();
-        for (Bundle bundle : old) {
-            if (!bundle.getLocation().contains(deployPath)) {
-                uninstallQuietly(bundle); // installed another way (a feature, replace()): FileInstall leaves it be
-            }
-        }
-        awaitGone(old);
-        releaseRemoved(old);
+        remove(old);
         return target;
     }
 
@@ -212,22 +212,6 @@ public final class BundleDeployer {
             deleteQuietly(temporary);
             throw new FinrecRuntimeException("cannot write " + target + ": " + failure.getMessage(), failure);
         }
-    }
-
-    /** Files in the deploy folder holding a version of the bundle. */
-    private List<Path> deployedFiles(String symbolicName) {
-        List<Path> files = new ArrayList<>();
-        try (var listing = Files.list(deployFolder)) {
-            for (Path file : (Iterable<Path>) listing::iterator) {
-                if (file.getFileName().toString().endsWith(".jar")
-                        && symbolicName.equals(Identity.of(file).symbolicName())) {
-                    files.add(file);
-                }
-            }
-        } catch (IOException failure) {
-            throw new FinrecRuntimeException("cannot list " + deployFolder + ": " + failure.getMessage(), failure);
-        }
-        return files;
     }
 
     private List<Bundle> installed(String symbolicName) {
@@ -254,17 +238,69 @@ public final class BundleDeployer {
                 + timeout.toMillis() + " ms; is FileInstall running?", null);
     }
 
-    private void awaitServices(Bundle bundle, int expected) {
+    /**
+     * Waits until the replacement has taken over: it is active, and for every service of an old version that other
+     * bundles use, the replacement registered a service of the same kind (same object classes and configuration
+     * PID, or component name) that those bundles use too. "Registered" is not enough: a consumer binds a new
+     * service a little later (Declarative Services does it on its own threads), and removing the old version
+     * before that would leave the consumer without one for a moment.
+     */
+    private void awaitTakeover(List<Bundle> old, Bundle replacement) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (serviceCount(bundle) < expected || bundle.getState() != Bundle.ACTIVE) {
+        String missing;
+        while ((missing = notYetTakenOver(old, replacement)) != null) {
             if (System.nanoTime() >= deadline) {
-                throw new FinrecRuntimeException(bundle.getSymbolicName() + " " + bundle.getVersion()
-                        + " registered " + serviceCount(bundle) + " of the " + expected + " services of the version "
-                        + "it replaces within " + timeout.toMillis() + " ms; it was removed and the old version "
-                        + "still serves", null);
+                throw new FinrecRuntimeException(replacement.getSymbolicName() + " " + replacement.getVersion()
+                        + " did not take over within " + timeout.toMillis() + " ms (" + missing + "); it was "
+                        + "removed and the old version still serves", null);
             }
             pause();
         }
+    }
+
+    /** What the replacement does not provide yet, or null once it has taken over. */
+    private String notYetTakenOver(List<Bundle> old, Bundle replacement) {
+        if (replacement.getState() != Bundle.ACTIVE) {
+            return "it is not active";
+        }
+        ServiceReference<?>[] offered = replacement.getRegisteredServices();
+        for (Bundle oldBundle : old) {
+            ServiceReference<?>[] services = oldBundle.getRegisteredServices();
+            for (ServiceReference<?> service : services == null ? new ServiceReference<?>[0] : services) {
+                Set<Bundle> users = users(service, oldBundle, replacement);
+                boolean covered = offered != null && Arrays.stream(offered)
+                        .anyMatch(candidate -> sameKind(service, candidate)
+                                && users(candidate, oldBundle, replacement).containsAll(users));
+                if (!covered) {
+                    return "no service like " + describe(service) + " used by " + users.size() + " bundles";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Set<Bundle> users(ServiceReference<?> service, Bundle oldBundle, Bundle replacement) {
+        Bundle[] using = service.getUsingBundles();
+        Set<Bundle> users = new HashSet<>(using == null ? List.of() : Arrays.asList(using));
+        users.remove(oldBundle);
+        users.remove(replacement);
+        return users;
+    }
+
+    private static boolean sameKind(ServiceReference<?> a, ServiceReference<?> b) {
+        return Arrays.equals((String[]) a.getProperty(Constants.OBJECTCLASS),
+                (String[]) b.getProperty(Constants.OBJECTCLASS))
+                && Objects.equals(identity(a), identity(b));
+    }
+
+    /** What tells two versions' services apart: the configuration PID, else the component name. */
+    private static Object identity(ServiceReference<?> service) {
+        Object pid = service.getProperty(Constants.SERVICE_PID);
+        return pid != null ? pid : service.getProperty("component.name");
+    }
+
+    private static String describe(ServiceReference<?> service) {
+        return Arrays.toString((String[]) service.getProperty(Constants.OBJECTCLASS)) + " " + identity(service);
     }
 
     private void awaitGone(List<Bundle> bundles) {
@@ -272,15 +308,11 @@ public final class BundleDeployer {
         while (bundles.stream().anyMatch(bundle -> bundle.getState() != Bundle.UNINSTALLED)) {
             if (System.nanoTime() >= deadline) {
                 throw new FinrecRuntimeException("the old version was not removed within " + timeout.toMillis()
-                        + " ms after its file was deleted from " + deployFolder, null);
+                        + " ms (a bundle deployed through " + deployFolder + " goes when FileInstall notices its "
+                        + "file is gone)", null);
             }
             pause();
         }
-    }
-
-    private static int serviceCount(Bundle bundle) {
-        ServiceReference<?>[] services = bundle.getRegisteredServices();
-        return services == null ? 0 : services.length;
     }
 
     private static void pause() {

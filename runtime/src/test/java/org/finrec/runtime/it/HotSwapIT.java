@@ -16,10 +16,12 @@ import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,13 +34,13 @@ import javax.inject.Inject;
 import org.finrec.api.Customer;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
-import org.finrec.api.experiment.ExperimentReport;
 import org.finrec.api.experiment.ExperimentService;
 import org.finrec.api.experiment.VariantReport;
 import org.finrec.api.recommend.Recommendation;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationResponse;
 import org.finrec.api.recommend.RecommendationService;
+import org.finrec.api.spi.Recommender;
 import org.finrec.runtime.BundleVersions;
 import org.finrec.runtime.FinrecRuntimeException;
 import org.finrec.runtime.internal.BundleDeployer;
@@ -57,6 +59,7 @@ import org.ops4j.pax.tinybundles.TinyBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
@@ -170,8 +173,7 @@ public class HotSwapIT {
         assertTrue(String.valueOf(configured.getProperty(ExperimentService.EVENT_DETAIL)).contains(
                 "treatment weight 50"));
         awaitVariants(facade, Set.of("control", "treatment"));
-        ExperimentReport before = experiments.report("swap-test").orElseThrow();
-        long impressionsBefore = before.variants().stream().mapToLong(VariantReport::impressions).sum();
+        long impressionsBefore = settledImpressions(experiments);
 
         Path work = Path.of(System.getProperty("finrec.it.work"));
         Path original = Path.of(System.getProperty("finrec.it.popularity"));
@@ -188,6 +190,15 @@ public class HotSwapIT {
         AtomicInteger variantChanges = new AtomicInteger();
         AtomicInteger versionsGoingBack = new AtomicInteger();
         AtomicReference<String> firstProblem = new AtomicReference<>();
+        AtomicInteger currentSwap = new AtomicInteger();
+        Queue<String> bundleEvents = new ConcurrentLinkedQueue<>(); // for failure messages
+        long t0 = System.nanoTime();
+        context.addBundleListener(event -> {
+            if (POPULARITY_BUNDLE.equals(event.getBundle().getSymbolicName())) {
+                bundleEvents.add((System.nanoTime() - t0) / 1_000_000 + "ms swap" + currentSwap.get() + " "
+                        + event.getBundle().getVersion() + " type" + event.getType());
+            }
+        });
         Map<String, String> variantOfCustomer = new ConcurrentHashMap<>();
         Set<String> versionsServed = ConcurrentHashMap.newKeySet();
         ExecutorService callers = Executors.newFixedThreadPool(THREADS);
@@ -207,7 +218,8 @@ public class HotSwapIT {
                         }
                         if (response.isFallback()) {
                             fallbacks.incrementAndGet();
-                            firstProblem.compareAndSet(null, response.fallbackReason().orElseThrow().message());
+                            firstProblem.compareAndSet(null, "during swap " + currentSwap.get() + ": "
+                                    + response.fallbackReason().orElseThrow().message() + " " + diagnose());
                         }
                         String previous = variantOfCustomer.putIfAbsent(customerId, response.variant());
                         if (previous != null && !previous.equals(response.variant())) {
@@ -239,6 +251,7 @@ public class HotSwapIT {
             Path file = BundleVersions.withVersion(original, version,
                     work.resolve("popularity-" + version + ".jar"));
             long callsBefore = calls.get();
+            currentSwap.set(swap);
             if (swap % 2 == 1) {
                 deployer.replace(file);
             } else {
@@ -257,7 +270,8 @@ public class HotSwapIT {
 
         assertEquals("failed calls, first: " + firstProblem.get(), 0, failures.get());
         assertEquals("empty responses", 0, emptyResponses.get());
-        assertEquals("responses completed by the fallback, first: " + firstProblem.get(), 0, fallbacks.get());
+        assertEquals("responses completed by the fallback, first: " + firstProblem.get() + " events " + bundleEvents,
+                0, fallbacks.get());
         assertEquals("customers whose variant changed", 0, variantChanges.get());
         assertEquals("a thread saw an older version after a newer one: " + firstProblem.get(), 0,
                 versionsGoingBack.get());
@@ -280,12 +294,28 @@ public class HotSwapIT {
         }
     }
 
+    /** The impressions recorded so far, once the warm-up's impressions (logged asynchronously) are all counted. */
+    private static long settledImpressions(ExperimentService experiments) throws InterruptedException {
+        long previous = -1;
+        long current = impressions(experiments);
+        while (current != previous) {
+            Thread.sleep(200);
+            previous = current;
+            current = impressions(experiments);
+        }
+        return current;
+    }
+
+    private static long impressions(ExperimentService experiments) {
+        return experiments.report("swap-test").orElseThrow().variants().stream()
+                .mapToLong(VariantReport::impressions).sum();
+    }
+
     private static long awaitImpressions(ExperimentService experiments, long expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         long recorded;
         do {
-            recorded = experiments.report("swap-test").orElseThrow().variants().stream()
-                    .mapToLong(VariantReport::impressions).sum();
+            recorded = impressions(experiments);
             if (recorded >= expected) {
                 return recorded;
             }
@@ -325,6 +355,24 @@ public class HotSwapIT {
         T service = tracker.waitForService(10_000);
         assertNotNull("no " + type.getSimpleName() + " within 10 s", service);
         return service;
+    }
+
+    /** The registered recommenders and the popularity bundles, for failure messages. */
+    private String diagnose() {
+        StringBuilder text = new StringBuilder();
+        try {
+            for (var reference : context.getServiceReferences(Recommender.class, null)) {
+                text.append(reference.getProperty("finrec.recommender.name")).append('@')
+                        .append(reference.getBundle().getVersion()).append(' ');
+            }
+        } catch (InvalidSyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        for (Bundle bundle : bundle(POPULARITY_BUNDLE)) {
+            text.append(bundle.getVersion()).append(':').append(bundle.getState()).append(':')
+                    .append(bundle.getLocation()).append(' ');
+        }
+        return text.toString();
     }
 
     private List<Bundle> bundle(String symbolicName) {

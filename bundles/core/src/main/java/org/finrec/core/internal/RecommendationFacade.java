@@ -30,6 +30,9 @@ import org.finrec.api.recommend.RecommendationUnavailableException;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.SuitabilityPolicy;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -84,14 +87,17 @@ public final class RecommendationFacade implements RecommendationService {
     private volatile ExperimentService experiments;
 
     private final RecommenderRegistry recommenders = new RecommenderRegistry();
+    /** Finds recommender services registered but not bound yet; null in unit tests. */
+    private final BundleContext context;
     private final ThreadPoolExecutor workers;
     /** Computes shadow variants off the request path; drops them (never blocks a request) when it falls behind. */
     private final ThreadPoolExecutor shadowWorkers;
     private volatile FacadeConfiguration configuration;
 
     @Activate
-    public RecommendationFacade(FacadeConfiguration configuration) {
+    public RecommendationFacade(FacadeConfiguration configuration, BundleContext context) {
         this.configuration = configuration;
+        this.context = context;
         this.workers = new ThreadPoolExecutor(0, configuration.worker_threads(), 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads("finrec-recommender-"));
         this.shadowWorkers = new ThreadPoolExecutor(SHADOW_THREADS, SHADOW_THREADS, 30, TimeUnit.SECONDS,
@@ -109,7 +115,7 @@ public final class RecommendationFacade implements RecommendationService {
     /** Constructor for unit tests of experiments; {@code experiments} may be null. */
     RecommendationFacade(FacadeConfiguration configuration, ProductCatalog catalog, List<Recommender> recommenders,
             Map<String, SuitabilityPolicy> policiesByName, ExperimentService experiments) {
-        this(configuration);
+        this(configuration, null);
         this.experiments = experiments;
         this.catalog = catalog;
         for (Recommender recommender : recommenders) {
@@ -146,10 +152,15 @@ public final class RecommendationFacade implements RecommendationService {
      * Stops routing to a recommender and waits for the calls running on it, so that the bundle providing it is
      * stopped (and may release its model) only after it drained. Declarative Services calls this before it
      * deactivates the providing component.
+     *
+     * <p>When another service of the same name is already registered but not bound here yet (a new version of the
+     * bundle, started side by side), the departing one keeps serving until that one is bound: Declarative Services
+     * binds a new service a moment after its registration, and removing the old one first would leave a gap.
      */
-    void unbindRecommender(Recommender recommender) {
+    void unbindRecommender(ServiceReference<Recommender> reference, Recommender recommender) {
         long drainMillis = configuration.drain_timeout_ms();
         try {
+            awaitReplacement(reference, recommender.name(), drainMillis);
             int stillRunning = recommenders.remove(recommender, drainMillis);
             if (stillRunning > 0) {
                 LOG.warn("Recommender {} went away with {} calls still running after {} ms", recommender.name(),
@@ -158,6 +169,37 @@ public final class RecommendationFacade implements RecommendationService {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void awaitReplacement(ServiceReference<Recommender> departing, String name, long timeoutMillis)
+            throws InterruptedException {
+        if (context == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (System.nanoTime() < deadline && replacementPending(departing, name)) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** Whether a service of that name other than the departing one is registered but not bound yet. */
+    private boolean replacementPending(ServiceReference<Recommender> departing, String name) {
+        try {
+            for (ServiceReference<Recommender> candidate : context.getServiceReferences(Recommender.class,
+                    "(" + Recommender.NAME + "=" + escapeFilterValue(name) + ")")) {
+                if (!candidate.equals(departing)
+                        && !recommenders.contains((Long) candidate.getProperty(Constants.SERVICE_ID))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InvalidSyntaxException | IllegalStateException unusable) {
+            return false; // an unusable name, or the facade's bundle is stopping: nothing to wait for
+        }
+    }
+
+    private static String escapeFilterValue(String value) {
+        return value.replaceAll("([\\\\*()])", "\\\\$1");
     }
 
     @Modified

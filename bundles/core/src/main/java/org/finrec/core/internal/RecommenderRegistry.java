@@ -81,6 +81,16 @@ final class RecommenderRegistry {
         return removed.inFlight().get();
     }
 
+    /** Tells whether the service with this id is among the registered recommenders. */
+    boolean contains(long serviceId) {
+        for (Entry entry : entries) {
+            if (entry.serviceId() == serviceId) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The preferred recommender with the given name, or null. */
     Entry byName(String name) {
         return first(entry -> name.equals(entry.name()));
