@@ -177,8 +177,8 @@ final class HotSwapBenchmark {
             String served = installedVersion(runtime);
 
             System.out.println();
-            System.out.println("| phase | swaps | seconds | requests | failed | nothing suitable | fallback | requests/s "
-                    + "| p50 µs | p99 µs | max ms |");
+            System.out.println("| phase | swaps | seconds | requests | failed | nothing suitable | fallback "
+                    + "| requests/s | p50 µs | p99 µs | max ms |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             print(baseline);
             print(swapping);
