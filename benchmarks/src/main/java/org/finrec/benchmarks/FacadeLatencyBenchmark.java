@@ -36,6 +36,7 @@ final class FacadeLatencyBenchmark {
         Path bundles = Path.of("runtime/target/finrec-runtime/bundles");
         int requests = 20_000;
         List<String> algorithms = ALGORITHMS;
+        List<String> features = FinrecRuntime.DEFAULT_FEATURES;
         for (int i = 0; i + 1 < options.length; i += 2) {
             switch (options[i]) {
                 case "--customers":
@@ -50,6 +51,9 @@ final class FacadeLatencyBenchmark {
                 case "--algorithms":
                     algorithms = List.of(options[i + 1].split(","));
                     break;
+                case "--features":
+                    features = List.of(options[i + 1].split(","));
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + options[i]);
             }
@@ -58,7 +62,9 @@ final class FacadeLatencyBenchmark {
         System.out.println("|---|---|---|---|---|---|---|");
         for (int customers : sizes) {
             Dataset bank = new SyntheticBank(customers, 17, 42).generate(ProgressListener.NONE);
-            try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).start()) {
+            FinrecRuntime.Builder builder = FinrecRuntime.builder().bundleFolder(bundles);
+            features.forEach(builder::feature);
+            try (FinrecRuntime runtime = builder.start()) {
                 List<Product> products = new ArrayList<>();
                 for (int p = 0; p < bank.productCount(); p++) {
                     products.add(bank.product(p));

@@ -247,10 +247,14 @@ public final class ExperimentManager implements ExperimentService {
                 assignment.experimentId(), assignment.shadowVariant().orElseThrow(), shadowRanking, overlap));
     }
 
-    /** Logs a record the facade produced; a failure to log must not fail the request that was already served. */
+    /**
+     * Logs a record the facade produced, without a force of its own (the next outcome's force covers it, so an
+     * impression is durable before any outcome reported for it); a failure to log must not fail the request that was
+     * already served.
+     */
     private void appendWithoutWaiting(LogRecord record) {
         try {
-            CompletableFuture<Boolean> appended = log.append(record);
+            CompletableFuture<Boolean> appended = log.appendDeferred(record);
             appended.whenComplete((written, failure) -> {
                 if (failure != null) {
                     countUnlogged(failure);

@@ -49,7 +49,7 @@ public final class OutcomeLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeLog.class);
     private static final String LOCK_FILE = "outcomes.lock";
     private static final int BUFFER_BYTES = 256 << 10;
-    private static final Pending CLOSE = new Pending(null, null);
+    private static final Pending CLOSE = new Pending(null, null, false);
 
     private enum Phase { OPEN, CLOSING, CLOSED, FAILED }
 
@@ -57,12 +57,15 @@ public final class OutcomeLog implements AutoCloseable {
     private static final class Pending {
         final LogRecord record;
         final byte[] frame;
+        /** Appended by {@link #appendDeferred}: acknowledged once written, forced with the next durable record. */
+        final boolean deferred;
         final CompletableFuture<Boolean> future = new CompletableFuture<>();
         boolean result;
 
-        Pending(LogRecord record, byte[] frame) {
+        Pending(LogRecord record, byte[] frame, boolean deferred) {
             this.record = record;
             this.frame = frame;
+            this.deferred = deferred;
         }
     }
 
@@ -184,13 +187,32 @@ public final class OutcomeLog implements AutoCloseable {
      * @throws IllegalArgumentException if the record cannot be encoded (a string or the record is too long)
      */
     public CompletableFuture<Boolean> append(LogRecord record) {
+        return enqueue(record, false);
+    }
+
+    /**
+     * Appends a record that nobody waits for, such as an impression: it is written in order with the others, its
+     * future completes once it is handed to the operating system, and it becomes durable with the next force, which
+     * the next {@link #append durable record}, a segment roll or {@link #close} makes. So a deferred record is
+     * durable no later than any durable record appended after it, without a force of its own.
+     *
+     * @param record the record, not null
+     * @return completes like {@link #append}'s future, except that it does not wait for a force
+     * @throws IllegalStateException if the log is closed or failed, or if called on the writer thread
+     * @throws IllegalArgumentException if the record cannot be encoded
+     */
+    public CompletableFuture<Boolean> appendDeferred(LogRecord record) {
+        return enqueue(record, true);
+    }
+
+    private CompletableFuture<Boolean> enqueue(LogRecord record, boolean deferred) {
         Objects.requireNonNull(record, "record");
         if (Thread.currentThread() == writer) {
             throw new IllegalStateException("append called on the outcome log's writer thread (from the state machine"
                     + " or a non-async dependent action of a future)");
         }
         ensureOpen();
-        Pending pending = new Pending(record, RecordCodec.frame(record));
+        Pending pending = new Pending(record, RecordCodec.frame(record), deferred);
         try {
             queue.put(pending);
         } catch (InterruptedException e) {
@@ -319,6 +341,10 @@ public final class OutcomeLog implements AutoCloseable {
         }
         flush();
         batch.clear();
+        if (unacknowledged.stream().allMatch(pending -> pending.deferred)) {
+            acknowledge(); // nobody waits for a force: the next durable record's force covers these
+            return;
+        }
         switch (settings.syncPolicy()) {
             case EVERY_BATCH -> forceAndAcknowledge();
             case NONE -> acknowledge();

@@ -313,6 +313,32 @@ class OutcomeLogTest {
     }
 
     @Test
+    void deferredRecordsAreForcedWithTheNextDurableOne() throws Exception {
+        AtomicReference<FaultyChannel> channel = new AtomicReference<>();
+        UnaryOperator<FileChannel> hook = real -> {
+            channel.set(new FaultyChannel(real));
+            return channel.get();
+        };
+        List<LogRecord> expected = new ArrayList<>();
+        try (OutcomeLog log = OutcomeLog.open(folder, settings(SyncPolicy.EVERY_BATCH), new RecordingStateMachine(),
+                hook)) {
+            for (int i = 0; i < 50; i++) {
+                expected.add(record(i));
+                assertTrue(await(log.appendDeferred(record(i))));
+            }
+            assertEquals(0, log.statistics().forces(), "deferred records alone are never forced");
+            assertTrue(channel.get().forcedUpTo < channel.get().written);
+
+            expected.add(record(50));
+            assertTrue(await(log.append(record(50))));
+            assertEquals(1, log.statistics().forces());
+            assertEquals(channel.get().written, channel.get().forcedUpTo,
+                    "the durable record's force covers the deferred ones before it");
+        }
+        assertEquals(expected, replay(folder));
+    }
+
+    @Test
     void everyBatchAcknowledgesOnlyForcedRecords() throws Exception {
         assertEquals(List.of(true), List.copyOf(new HashSet<>(forcedAtAcknowledgement(SyncPolicy.EVERY_BATCH, 200))));
     }
