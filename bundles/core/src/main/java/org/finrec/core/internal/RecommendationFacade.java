@@ -55,12 +55,15 @@ import org.slf4j.LoggerFactory;
  * path, and only recorded.
  *
  * <p>Recommender services are tracked with their properties and the calls running on each
- * ({@link RecommenderRegistry}): a newly registered version takes the traffic at once, and a departing one is
- * removed only after its running calls finished, which makes a side-by-side bundle update free of failed calls.
+ * ({@link RecommenderRegistry}): a new version takes the traffic as soon as it is bound, and a departing one is
+ * removed only after its replacement is bound and its running calls finished, which makes a side-by-side bundle
+ * update free of failed calls.
  *
- * <p>Recommenders, policies and the catalogue are dynamic references (field injection; Declarative Services
- * injects only static references through constructors), so that bundles come and go under a running facade
- * without deactivating it. The configuration is constructor-injected and updated in place by {@link #modified}.
+ * <p>Recommenders, policies, the catalogue and the experiment service are dynamic references (Declarative Services
+ * injects only static references through constructors; recommenders through bind and unbind methods, so that an
+ * unbind can wait for the calls running on the departing service, the others through fields), so that bundles come
+ * and go under a running facade without deactivating it. The configuration is constructor-injected and updated in
+ * place by {@link #modified}.
  */
 @Component(service = RecommendationService.class, configurationPid = RecommendationFacade.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
