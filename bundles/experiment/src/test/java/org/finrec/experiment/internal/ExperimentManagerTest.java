@@ -124,6 +124,21 @@ class ExperimentManagerTest {
     }
 
     @Test
+    void outcomesAreAcceptedOnlyForTheLatestRequestsOfTheAttributionWindow() throws IOException {
+        manager = new ExperimentManager(service(Map.of("attribution.requests", 2)), folder);
+        manager.bindExperiment(new ExperimentComponent(definition(Map.of())));
+        serve("r1", "c1", false);
+        serve("r2", "c2", false);
+        serve("r3", "c3", false);
+        manager.flush();
+        OutcomeRejectedException old = assertThrows(OutcomeRejectedException.class, () -> click("r1", "p1"));
+        assertTrue(old.getMessage().contains("outside the attribution window (the last 2 requests"),
+                old.getMessage());
+        assertTrue(click("r2", "p1"));
+        assertTrue(click("r3", "p1"));
+    }
+
+    @Test
     void statisticsAndOutcomeWindowSurviveARestart() throws IOException {
         ExperimentDefinition definition = definition(Map.of());
         start(definition);
