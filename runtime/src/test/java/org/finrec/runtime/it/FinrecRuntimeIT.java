@@ -49,7 +49,8 @@ class FinrecRuntimeIT {
     void distributionHoldsExactlyTheBundlesTheFeaturesName() throws IOException {
         FeatureReader reader = new FeatureReader();
         Set<String> named = new TreeSet<>();
-        for (String feature : FinrecRuntime.DEFAULT_FEATURES) {
+        // the default features and the optional inference feature, which the distribution carries for offline hosts
+        for (String feature : Stream.concat(FinrecRuntime.DEFAULT_FEATURES.stream(), Stream.of("inference")).toList()) {
             Feature parsed = reader.read(FeatureReader.builtIn(feature));
             parsed.getBundles().forEach(bundle -> named.add(bundle.getID().getArtifactId() + "-"
                     + bundle.getID().getVersion() + ".jar"));

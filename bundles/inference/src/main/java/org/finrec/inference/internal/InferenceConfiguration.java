@@ -1,0 +1,35 @@
+package org.finrec.inference.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+        name = "Finrec inference",
+        description = "Which device models run on and where the engines keep their extracted native libraries")
+@interface InferenceConfiguration {
+
+    /** Device choice. */
+    enum DeviceChoice {
+        /** The GPU when the engine sees one, else the CPU. */
+        AUTO,
+        /** The CPU, even when a GPU is present. */
+        CPU,
+        /** The GPU; the runtime does not start without one. */
+        GPU
+    }
+
+    @AttributeDefinition(name = "Device", description = "AUTO uses the GPU when the engine sees one; CPU forces the "
+            + "CPU; GPU requires one")
+    DeviceChoice device() default DeviceChoice.AUTO;
+
+    @AttributeDefinition(name = "GPU index", description = "Which GPU to use when there are several", min = "0")
+    int gpu_index() default 0;
+
+    @AttributeDefinition(
+            name = "Native cache folder",
+            description = "Where the engines extract their native libraries (about 450 MB for PyTorch on CPU); empty "
+                    + "means 'djl' under the runtime's data folder (framework property finrec.data.dir), else DJL's "
+                    + "default (~/.djl.ai)",
+            required = false)
+    String cache_folder() default "";
+}
