@@ -67,7 +67,8 @@ final class TextEncoderBenchmark {
                 InferenceRuntime inference = runtime.waitForService(InferenceRuntime.class, null, Duration.ofMinutes(1));
                 encoder.encodeAll(texts.subList(0, Math.min(200, texts.size()))); // warm up
                 double single = rate(texts.size(), () -> texts.forEach(encoder::encode));
-                double concurrent = rate(texts.size(), () -> concurrently(encoder, texts, threads));
+                int callers = threads;
+                double concurrent = rate(texts.size(), () -> concurrently(encoder, texts, callers));
                 double batched = rate(texts.size(), () -> encoder.encodeAll(texts));
                 long heap = usedHeap();
                 System.out.printf(Locale.ROOT, "all-MiniLM-L6-v2 on %s (%d cores), %,d sentences of 6-12 words%n%n",
