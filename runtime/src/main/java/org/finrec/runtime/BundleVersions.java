@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.JarOutputStream;
@@ -47,12 +48,31 @@ public final class BundleVersions {
      * @throws IOException if the bundle cannot be read or the target written
      */
     public static Path withHeaders(Path bundle, Map<String, String> headers, Path target) throws IOException {
+        return withHeaders(bundle, headers, Set.of(), target);
+    }
+
+    /**
+     * Copies a bundle with manifest headers set or replaced and some entries left out, for example a model file, to
+     * rehearse an update whose model fails to load.
+     *
+     * @param bundle the bundle's JAR file
+     * @param headers the headers to set, by name
+     * @param leftOut the names of the entries not to copy, such as {@code model/x.onnx}
+     * @param target the file to write
+     * @return {@code target}
+     * @throws IOException if the bundle cannot be read or the target written
+     */
+    public static Path withHeaders(Path bundle, Map<String, String> headers, Set<String> leftOut, Path target)
+            throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(bundle))) {
             Manifest manifest = new Manifest(in.getManifest());
             headers.forEach(manifest.getMainAttributes()::putValue);
             try (OutputStream file = Files.newOutputStream(target);
                     JarOutputStream out = new JarOutputStream(file, manifest)) {
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    if (leftOut.contains(entry.getName())) {
+                        continue;
+                    }
                     out.putNextEntry(new JarEntry(entry.getName()));
                     in.transferTo(out);
                     out.closeEntry();

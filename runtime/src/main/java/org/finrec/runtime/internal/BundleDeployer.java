@@ -239,9 +239,9 @@ public final class BundleDeployer {
     }
 
     /**
-     * Waits until the replacement has taken over: it is active, and for every service of an old version that other
-     * bundles use, the replacement registered a service of the same kind (same object classes and configuration
-     * PID, or component name) that those bundles use too. "Registered" is not enough: a consumer binds a new
+     * Waits until the replacement has taken over: it is active, and for every service of an old version the
+     * replacement registered a service of the same kind (same object classes and configuration PID, or component
+     * name) that can be obtained (its component activated) and that the bundles using the old one use too. "Registered" is not enough: a consumer binds a new
      * service a little later (Declarative Services does it on its own threads), and removing the old version
      * before that would leave the consumer without one for a moment.
      */
@@ -270,13 +270,27 @@ public final class BundleDeployer {
                 Set<Bundle> users = users(service, oldBundle, replacement);
                 boolean covered = offered != null && Arrays.stream(offered)
                         .anyMatch(candidate -> sameKind(service, candidate)
-                                && users(candidate, oldBundle, replacement).containsAll(users));
+                                && users(candidate, oldBundle, replacement).containsAll(users)
+                                && obtainable(candidate));
                 if (!covered) {
-                    return "no service like " + describe(service) + " used by " + users.size() + " bundles";
+                    return "no service like " + describe(service) + (users.isEmpty() ? ""
+                            : " that the " + users.size() + " bundles using the old one use");
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the service can be obtained: Declarative Services registers a component's service before it activates
+     * the component, and a component whose activation fails (say, its model does not load) then yields nothing.
+     */
+    private boolean obtainable(ServiceReference<?> service) {
+        try {
+            return context.getService(service) != null;
+        } finally {
+            context.ungetService(service);
+        }
     }
 
     private static Set<Bundle> users(ServiceReference<?> service, Bundle oldBundle, Bundle replacement) {

@@ -1,0 +1,80 @@
+package org.finrec.runtime.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.finrec.api.inference.TextEncoder;
+import org.finrec.runtime.BundleVersions;
+import org.finrec.runtime.FinrecRuntime;
+import org.finrec.runtime.FinrecRuntimeException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+
+/**
+ * The model-bundle lifecycle through the runtime API, as a host runs it: a new version of the encoder bundle whose
+ * model fails to load is removed again while the previous version keeps encoding; a good new version takes over side
+ * by side. In its own JVM (Failsafe forks per class), since DJL loads its natives once per JVM.
+ */
+class ModelBundleUpdateIT {
+
+    private static final Path BUNDLES = Path.of(System.getProperty("finrec.bundles", "target/finrec-runtime/bundles"));
+    private static final String ENCODER = "org.finrec.encoder.minilm";
+    private static final String MODEL_ENTRY = "model/all-minilm-l6-v2.onnx";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aModelThatFailsToLoadLeavesThePreviousOneServing() throws Exception {
+        Path jar;
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            jar = files.filter(file -> file.getFileName().toString().startsWith("finrec-encoder-minilm")).findFirst()
+                    .orElseThrow();
+        }
+        String buildVersion;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            buildVersion = file.getManifest().getMainAttributes().getValue("Bundle-Version");
+        }
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(BUNDLES).mavenRepositoryFallback(false)
+                .storageFolder(work.resolve("storage")).feature("platform").feature("inference")
+                .serviceTimeout(Duration.ofSeconds(15)).start()) {
+            TextEncoder encoder = runtime.waitForService(TextEncoder.class, null, Duration.ofSeconds(120));
+            float[] before = encoder.encode("a pension top-up before retirement");
+
+            Path broken = BundleVersions.withHeaders(jar, Map.of("Bundle-Version",
+                    BundleVersions.swapVersion(buildVersion, 1)), Set.of(MODEL_ENTRY), work.resolve("broken.jar"));
+            FinrecRuntimeException failure = assertThrows(FinrecRuntimeException.class,
+                    () -> runtime.replace(broken));
+            assertTrue(failure.getMessage().contains("did not take over"), failure.getMessage());
+            assertEquals(1, encoderBundles(runtime), "the broken version was removed");
+            assertArrayEquals(before, runtime.waitForService(TextEncoder.class, null, Duration.ofSeconds(5))
+                    .encode("a pension top-up before retirement"), 1e-5f, "the previous model still serves");
+
+            Path good = BundleVersions.withVersion(jar, BundleVersions.swapVersion(buildVersion, 2),
+                    work.resolve("good.jar"));
+            Bundle replacement = runtime.replace(good);
+            assertEquals(1, encoderBundles(runtime));
+            TextEncoder updated = runtime.waitForService(TextEncoder.class, null, Duration.ofSeconds(5));
+            assertArrayEquals(before, updated.encode("a pension top-up before retirement"), 1e-5f);
+            assertEquals(replacement.getBundleId(), runtime.bundleContext()
+                    .getServiceReference(TextEncoder.class).getBundle().getBundleId());
+        }
+    }
+
+    private static long encoderBundles(FinrecRuntime runtime) {
+        return Arrays.stream(runtime.bundleContext().getBundles())
+                .filter(bundle -> ENCODER.equals(bundle.getSymbolicName()) && bundle.getState() != Bundle.UNINSTALLED)
+                .count();
+    }
+}
