@@ -22,14 +22,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "CPU; GPU requires one")
     DeviceChoice device() default DeviceChoice.AUTO;
 
-    @AttributeDefinition(name = "GPU index", description = "Which GPU to use when there are several", min = "0")
+    @AttributeDefinition(name = "GPU index", description = "Which GPU to use when there are several (AUTO takes the "
+            + "last one if the index is too high)", min = "0")
     int gpu_index() default 0;
 
     @AttributeDefinition(
             name = "Native cache folder",
             description = "Where the engines extract their native libraries (about 450 MB for PyTorch on CPU); empty "
                     + "means 'djl' under the runtime's data folder (framework property finrec.data.dir), else DJL's "
-                    + "default (~/.djl.ai)",
+                    + "default (~/.djl.ai). Read once per JVM: the natives cannot be loaded again",
             required = false)
     String cache_folder() default "";
 }

@@ -6,6 +6,7 @@ import ai.djl.huggingface.tokenizers.jni.LibUtils;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.finrec.api.inference.InferenceRuntime;
 import org.osgi.framework.BundleContext;
@@ -74,18 +75,18 @@ public final class InferenceEngine implements InferenceRuntime {
                 (System.nanoTime() - started) / 1_000_000, device, gpuCount);
     }
 
-    private static java.util.Optional<Path> cacheFolder(InferenceConfiguration configuration,
+    private static Optional<Path> cacheFolder(InferenceConfiguration configuration,
             BundleContext context) {
         if (!configuration.cache_folder().isBlank()) {
-            return java.util.Optional.of(Path.of(configuration.cache_folder()));
+            return Optional.of(Path.of(configuration.cache_folder()));
         }
         String data = context.getProperty(DATA_FOLDER_PROPERTY);
-        return data == null || data.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of(Path.of(data, "djl"));
+        return data == null || data.isBlank() ? Optional.empty()
+                : Optional.of(Path.of(data, "djl"));
     }
 
     /** Runs a task with this bundle's class loader as the thread context class loader, which DJL resolves with. */
-    static <T> T withBundleClassLoader(Callable<T> task) throws Exception {
+    private static <T> T withBundleClassLoader(Callable<T> task) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(InferenceEngine.class.getClassLoader());
