@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.inference.TextEncoder;
 import org.finrec.runtime.BundleVersions;
 import org.finrec.runtime.FinrecRuntime;
@@ -36,7 +37,7 @@ class ModelBundleUpdateIT {
     Path work;
 
     @Test
-    void aModelThatFailsToLoadLeavesThePreviousOneServing() throws Exception {
+    void aModelThatFailsToLoadOrExceedsTheMemoryBudgetLeavesThePreviousOneServing() throws Exception {
         Path jar;
         try (Stream<Path> files = Files.list(BUNDLES)) {
             jar = files.filter(file -> file.getFileName().toString().startsWith("finrec-encoder-minilm")).findFirst()
@@ -69,6 +70,24 @@ class ModelBundleUpdateIT {
             assertArrayEquals(before, updated.encode("a pension top-up before retirement"), 1e-5f);
             assertEquals(replacement.getBundleId(), runtime.bundleContext()
                     .getServiceReference(TextEncoder.class).getBundle().getBundleId());
+
+            // a memory budget with room for one model only: a side-by-side update cannot load the second copy
+            InferenceRuntime inference = runtime.waitForService(InferenceRuntime.class, null, Duration.ofSeconds(5));
+            long modelBytes = inference.reservedMemory();
+            assertTrue(modelBytes > 80L << 20, "the encoder reserves its model's size: " + modelBytes);
+            runtime.configure("org.finrec.inference", Map.of("memory.budget.mb", (modelBytes >> 20) + 20));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (inference.memoryBudget() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Path tooBig = BundleVersions.withVersion(jar, BundleVersions.swapVersion(buildVersion, 3),
+                    work.resolve("too-big.jar"));
+            assertThrows(FinrecRuntimeException.class, () -> runtime.replace(tooBig));
+            assertEquals(replacement.getBundleId(), runtime.bundleContext()
+                    .getServiceReference(TextEncoder.class).getBundle().getBundleId(), "the previous version serves");
+            assertEquals(modelBytes, inference.reservedMemory(), "the refused model holds no reservation");
+            assertArrayEquals(before, runtime.waitForService(TextEncoder.class, null, Duration.ofSeconds(5))
+                    .encode("a pension top-up before retirement"), 1e-5f);
         }
     }
 

@@ -33,4 +33,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "default (~/.djl.ai). Read once per JVM: the natives cannot be loaded again",
             required = false)
     String cache_folder() default "";
+
+    @AttributeDefinition(
+            name = "Memory budget (MB)",
+            description = "Most memory that loaded models may reserve together (each model bundle reserves its model "
+                    + "files' size before it loads); 0 for no limit. A side-by-side update holds a model twice. Can "
+                    + "change at run time; a lower budget refuses new models and evicts none",
+            min = "0")
+    long memory_budget_mb() default 0;
 }

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.finrec.api.inference.InferenceRuntime;
+import org.finrec.api.inference.ModelReservation;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ public final class InferenceEngine implements InferenceRuntime {
     private final Device device;
     private final int gpuCount;
     private final Map<String, String> engines;
+    private final MemoryBudget memoryBudget;
 
     @Activate
     public InferenceEngine(InferenceConfiguration configuration, BundleContext context) throws Exception {
@@ -58,6 +61,7 @@ public final class InferenceEngine implements InferenceRuntime {
             return engine;
         });
         this.engines = Map.copyOf(loaded);
+        this.memoryBudget = new MemoryBudget(configuration.memory_budget_mb() << 20);
         this.gpuCount = pytorch.getGpuCount();
         this.device = switch (configuration.device()) {
             case CPU -> Device.cpu();
@@ -95,6 +99,29 @@ public final class InferenceEngine implements InferenceRuntime {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** Changes the memory budget in place; a change of device or cache folder takes a restart of the JVM. */
+    @Modified
+    void modified(InferenceConfiguration configuration) {
+        memoryBudget.change(configuration.memory_budget_mb() << 20);
+        LOG.info("Inference memory budget: {} MB ({} MB reserved)", configuration.memory_budget_mb(),
+                memoryBudget.reserved() >> 20);
+    }
+
+    @Override
+    public ModelReservation reserve(String model, long bytes) {
+        return memoryBudget.reserve(model, bytes);
+    }
+
+    @Override
+    public long memoryBudget() {
+        return memoryBudget.budget();
+    }
+
+    @Override
+    public long reservedMemory() {
+        return memoryBudget.reserved();
     }
 
     @Override

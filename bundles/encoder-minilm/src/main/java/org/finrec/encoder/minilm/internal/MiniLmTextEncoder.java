@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.finrec.api.inference.InferenceRuntime;
+import org.finrec.api.inference.ModelReservation;
 import org.finrec.api.inference.TextEncoder;
 import org.finrec.inference.DynamicBatcher;
 import org.finrec.inference.ModelFiles;
@@ -54,6 +56,7 @@ public final class MiniLmTextEncoder implements TextEncoder {
     private static final Logger LOG = LoggerFactory.getLogger(MiniLmTextEncoder.class);
 
     private final String modelVersion;
+    private final ModelReservation memory;
     private final HuggingFaceTokenizer tokenizer;
     private final Model model;
     private final int maxBatchSize;
@@ -72,10 +75,16 @@ public final class MiniLmTextEncoder implements TextEncoder {
             ModelFile vocabulary = ModelFiles.extract(context.getBundle().getEntry("model/" + NAME
                     + "-tokenizer.json"), folder, NAME + "-tokenizer.json");
             this.modelVersion = NAME + "-" + onnx.sha256().substring(0, 12);
+            this.memory = runtime.reserve(NAME, Files.size(onnx.path()));
             this.tokenizer = HuggingFaceTokenizer.newInstance(vocabulary.path(), Map.of("padding", "true",
                     "truncation", "true", "maxLength", Integer.toString(configuration.max_tokens())));
             this.model = Model.newInstance(NAME, Device.fromName(runtime.device()), "OnnxRuntime");
-            model.load(folder, NAME);
+            try {
+                model.load(folder, NAME);
+            } catch (IOException | MalformedModelException | RuntimeException notLoaded) {
+                memory.close();
+                throw notLoaded;
+            }
         } catch (IOException | MalformedModelException | RuntimeException failure) {
             // Declarative Services reports this only to the Log Service, which a host may not print
             LOG.error("Text encoder {} could not load its model from {}: {}", NAME, folder, failure.toString());
@@ -99,6 +108,7 @@ public final class MiniLmTextEncoder implements TextEncoder {
         allPredictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();
+        memory.close();
     }
 
     @Override
