@@ -42,6 +42,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 public final class BundleDeployer {
 
     private static final long POLL_MILLIS = 5;
+    private static final long MAX_TAKEOVER_POLL_MILLIS = 250;
 
     private final BundleContext context;
     private final Path deployFolder;
@@ -248,13 +249,16 @@ public final class BundleDeployer {
     private void awaitTakeover(List<Bundle> old, Bundle replacement) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String missing;
+        long pauseMillis = POLL_MILLIS;
         while ((missing = notYetTakenOver(old, replacement)) != null) {
             if (System.nanoTime() >= deadline) {
                 throw new FinrecRuntimeException(replacement.getSymbolicName() + " " + replacement.getVersion()
                         + " did not take over within " + timeout.toMillis() + " ms (" + missing + "); it was "
                         + "removed and the old version still serves", null);
             }
-            pause();
+            // backs off: each look may ask a component that failed to activate to try again (and load its model)
+            pause(pauseMillis);
+            pauseMillis = Math.min(pauseMillis * 2, MAX_TAKEOVER_POLL_MILLIS);
         }
     }
 
@@ -330,8 +334,12 @@ public final class BundleDeployer {
     }
 
     private static void pause() {
+        pause(POLL_MILLIS);
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(POLL_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new FinrecRuntimeException("interrupted while deploying", interrupted);
