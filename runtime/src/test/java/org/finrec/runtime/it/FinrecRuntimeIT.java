@@ -60,9 +60,9 @@ class FinrecRuntimeIT {
 
     @Test
     void distributionHoldsExactlyTheBundlesTheFeaturesName() throws IOException {
-        // the default features and the optional inference feature, which the distribution carries for offline hosts
-        Set<String> named = bundleFiles(Stream.concat(FinrecRuntime.DEFAULT_FEATURES.stream(), Stream.of("inference"))
-                .toList());
+        // the default features and the optional ones, which the distribution carries for offline hosts
+        Set<String> named = bundleFiles(Stream.concat(FinrecRuntime.DEFAULT_FEATURES.stream(),
+                Stream.of("inference", "text")).toList());
         Set<String> shipped;
         try (Stream<Path> files = Files.list(DISTRIBUTION.resolve("bundles"))) {
             shipped = files.map(path -> path.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));

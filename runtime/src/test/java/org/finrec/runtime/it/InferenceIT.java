@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 import org.finrec.api.inference.InferenceRuntime;
+import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
+import org.finrec.api.ProductCategory;
 import org.finrec.api.inference.TextEncoder;
+import org.finrec.api.text.MatchMode;
+import org.finrec.api.text.ProductMatch;
+import org.finrec.api.text.ProductQuery;
+import org.finrec.api.text.ProductTextIndex;
 import org.finrec.runtime.BundleVersions;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -38,6 +47,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -75,7 +85,7 @@ public class InferenceIT {
             BundleVersions.withVersion(jar, BundleVersions.swapVersion(buildVersion, update),
                     data.resolve("encoder-" + update + ".jar"));
         }
-        return OptionUtils.combine(FeatureOptions.of("platform", "inference"),
+        return OptionUtils.combine(FeatureOptions.of("platform", "inference", "text"),
                 systemProperty("finrec.data.dir").value(data.toString()),
                 systemProperty("finrec.it.work").value(data.toString()));
     }
@@ -114,6 +124,8 @@ public class InferenceIT {
                 "a credit card with cashback on fuel"));
         assertArrayEquals("batched and single encodings agree", saving, batch.get(0), 1e-4f);
         assertArrayEquals(card, batch.get(1), 1e-4f);
+
+        searchesTheCatalogueByMeaningThroughTheTextService();
 
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             NDArray matrix = manager.create(new float[] {1, 2, 3, 4}, new Shape(2, 2));
@@ -173,6 +185,33 @@ public class InferenceIT {
         assertEquals(String.format("swap%04d", UPDATES), bundle(ENCODER_BUNDLE).getVersion().getQualifier());
         assertEquals("the inference bundle was never restarted", Bundle.ACTIVE, engineBundle.getState());
         assertSame(engineBundle, context.getServiceReference(InferenceRuntime.class).getBundle());
+    }
+
+    /** The Lucene text index with the real MiniLM embeddings: a customer's intent finds a product without a shared word. */
+    private void searchesTheCatalogueByMeaningThroughTheTextService() throws Exception {
+        ServiceRegistration<ProductCatalog> catalog = context.registerService(ProductCatalog.class,
+                ProductCatalog.of(List.of(
+                        Product.builder("card").name("Cashback credit card").category(ProductCategory.CARD)
+                                .riskClass(2).description("Earn cashback on fuel and groceries").build(),
+                        Product.builder("junior-saver").name("Junior saver").category(ProductCategory.ACCOUNT)
+                                .description("A savings account for a child's future, such as college fees").build(),
+                        Product.builder("mortgage").name("Fixed-rate mortgage").category(ProductCategory.LOAN)
+                                .riskClass(3).description("A home loan with a rate fixed for ten years").build())),
+                null);
+        try {
+            ProductTextIndex index = service(ProductTextIndex.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(index.size() == 3 && index.understandsMeaning()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue("the index holds the catalogue with embeddings", index.understandsMeaning());
+            List<ProductMatch> matches = index.search(new ProductQuery("paying for my daughter's university", 3,
+                    MatchMode.MEANING, Optional.empty(), OptionalInt.empty()));
+            assertEquals("junior-saver", matches.get(0).productId());
+            assertEquals("card", index.search(ProductQuery.of("cashback when I buy petrol", 1)).get(0).productId());
+        } finally {
+            catalog.unregister();
+        }
     }
 
     private Bundle bundle(String symbolicName) {
