@@ -27,6 +27,7 @@ public final class Benchmarks {
                     + "       finrec-benchmarks hot-swap [--swaps 100] [--customers 20000] [--threads 2xcores] "
                     + "[--baseline-seconds 10] [--route replace|deploy|both]\n"
                     + "       finrec-benchmarks text-encoder [--sentences 2000] [--threads 8]\n"
+                    + "       finrec-benchmarks text-index [--documents 10000] [--seconds 5]\n"
                     + "       finrec-benchmarks peers [--data ../shared/data/movielens-100k/u.data] [--threads N] "
                     + "[--warmups 1] [--bundles runtime/target/finrec-runtime/bundles]   (built with -Ppeers)");
             System.exit(2);
@@ -47,6 +48,9 @@ public final class Benchmarks {
                 break;
             case "text-encoder":
                 TextEncoderBenchmark.run(options);
+                break;
+            case "text-index":
+                TextIndexBenchmark.run(options);
                 break;
             default:
                 System.err.println("unknown benchmark " + args[0]);
