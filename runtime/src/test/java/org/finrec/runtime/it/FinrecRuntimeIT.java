@@ -62,7 +62,7 @@ class FinrecRuntimeIT {
     void distributionHoldsExactlyTheBundlesTheFeaturesName() throws IOException {
         // the default features and the optional ones, which the distribution carries for offline hosts
         Set<String> named = bundleFiles(Stream.concat(FinrecRuntime.DEFAULT_FEATURES.stream(),
-                Stream.of("inference", "text")).toList());
+                Stream.of("inference", "text", "content")).toList());
         Set<String> shipped;
         try (Stream<Path> files = Files.list(DISTRIBUTION.resolve("bundles"))) {
             shipped = files.map(path -> path.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));

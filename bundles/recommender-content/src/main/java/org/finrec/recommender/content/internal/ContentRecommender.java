@@ -1,0 +1,113 @@
+package org.finrec.recommender.content.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.finrec.api.Customer;
+import org.finrec.api.Product;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.recommend.Explanation;
+import org.finrec.api.recommend.Reason;
+import org.finrec.api.recommend.ReasonCodes;
+import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.spi.Recommender;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recommends by profile: the naive-Bayes log odds that a customer with this profile holds a product, against the
+ * customers who do not (the "p(like | user features) / p(dislike | user features)" of the content-based family).
+ * Works for a new customer with a profile and no holdings; explains every score as the base odds plus one term per
+ * profile feature, naming the feature and the holding rates behind it. Trains on the referenced {@link Dataset} at
+ * activation; one instance per factory configuration.
+ */
+@Component(service = Recommender.class, configurationPid = ContentRecommender.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        property = {
+            Recommender.NAME + "=content",
+            Recommender.FAMILY + "=" + Recommender.FAMILY_CONTENT
+        })
+@Designate(ocd = ContentConfiguration.class, factory = true)
+public final class ContentRecommender implements Recommender {
+
+    static final String PID = "org.finrec.recommender.content";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentRecommender.class);
+
+    private final String name;
+    private final NaiveBayesModel model;
+
+    @Activate
+    public ContentRecommender(ContentConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
+        this(configuration.finrec_recommender_name(),
+                NaiveBayesModel.train(dataset, List.of(configuration.features()), configuration.smoothing()));
+        LOG.info("Content recommender {} trained on {}: model {}", name, dataset, model.version());
+    }
+
+    ContentRecommender(String name, NaiveBayesModel model) {
+        this.name = name;
+        this.model = model;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String family() {
+        return FAMILY_CONTENT;
+    }
+
+    @Override
+    public String modelVersion() {
+        return model.version();
+    }
+
+    @Override
+    public double[] score(RecommendationRequest request, List<Product> candidates) {
+        double[] scores = new double[candidates.size()];
+        for (int i = 0; i < scores.length; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted");
+            }
+            int product = model.productIndex(candidates.get(i).id());
+            scores[i] = product < 0 ? Double.NaN : model.score(product, request.customer());
+        }
+        return scores;
+    }
+
+    @Override
+    public Explanation explain(RecommendationRequest request, Product product) {
+        int p = model.productIndex(product.id());
+        if (p < 0) {
+            throw new IllegalArgumentException("content model " + model.version() + " has never seen product "
+                    + product.id());
+        }
+        Customer customer = request.customer();
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, String.format(Locale.ROOT,
+                "%s is held by %.1f%% of all customers (%d of %d): the starting odds.", product.name(),
+                100.0 * model.holders(p) / Math.max(1, model.customers()), model.holders(p), model.customers()),
+                model.logPriorOdds(p)));
+        for (int f = 0; f < model.features().size(); f++) {
+            String feature = model.features().get(f);
+            Optional<String> value = customer.attribute(feature);
+            if (value.isEmpty()) {
+                continue;
+            }
+            double[] shares = model.holdingShares(f, value.get(), p);
+            double term = model.logLikelihoodRatio(f, value, p);
+            reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
+                    "Customers with %s %s hold %s %s often as others (%.1f%% against %.1f%%).", feature, value.get(),
+                    product.name(), term >= 0 ? "more" : "less", 100 * shares[0], 100 * shares[1]), term));
+        }
+        return new Explanation(product.id(), model.score(p, customer), reasons);
+    }
+}

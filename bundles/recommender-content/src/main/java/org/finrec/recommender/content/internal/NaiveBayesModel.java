@@ -1,0 +1,153 @@
+package org.finrec.recommender.content.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.finrec.api.Customer;
+import org.finrec.api.data.Dataset;
+
+/**
+ * The naive-Bayes odds that a customer holds each product given the customer's profile:
+ * {@code log odds(holds | f1..fn) = log odds(holds) + sum_i log p(fi | holds) / p(fi | does not hold)}, with
+ * Laplace smoothing. Each term is one part of the score, so the explanation of a score lists exactly the terms that
+ * add up to it. Immutable.
+ */
+final class NaiveBayesModel {
+
+    private final String version;
+    private final List<String> features;
+    private final double smoothing;
+    private final Map<String, Integer> productIndex;
+    private final int customers;
+    private final int[] holders;
+    /** Per feature: value to per-product count of holders with that value. */
+    private final List<Map<String, int[]>> holdersWithValue;
+    /** Per feature: value to number of customers with that value. */
+    private final List<Map<String, Integer>> customersWithValue;
+
+    private NaiveBayesModel(String version, List<String> features, double smoothing, Map<String, Integer> productIndex,
+            int customers, int[] holders, List<Map<String, int[]>> holdersWithValue,
+            List<Map<String, Integer>> customersWithValue) {
+        this.version = version;
+        this.features = features;
+        this.smoothing = smoothing;
+        this.productIndex = productIndex;
+        this.customers = customers;
+        this.holders = holders;
+        this.holdersWithValue = holdersWithValue;
+        this.customersWithValue = customersWithValue;
+    }
+
+    /** Counts, for every product and profile value, how many customers hold it. */
+    static NaiveBayesModel train(Dataset data, List<String> features, double smoothing) {
+        Map<String, Integer> productIndex = new HashMap<>();
+        for (int p = 0; p < data.productCount(); p++) {
+            productIndex.put(data.product(p).id(), p);
+        }
+        int[] holders = new int[data.productCount()];
+        List<Map<String, int[]>> holdersWithValue = new ArrayList<>();
+        List<Map<String, Integer>> customersWithValue = new ArrayList<>();
+        for (int f = 0; f < features.size(); f++) {
+            holdersWithValue.add(new HashMap<>());
+            customersWithValue.add(new HashMap<>());
+        }
+        for (int c = 0; c < data.customerCount(); c++) {
+            Customer customer = data.customer(c);
+            List<int[]> perValue = new ArrayList<>(features.size());
+            for (int f = 0; f < features.size(); f++) {
+                Optional<String> value = customer.attribute(features.get(f));
+                if (value.isPresent()) {
+                    customersWithValue.get(f).merge(value.get(), 1, Integer::sum);
+                    perValue.add(holdersWithValue.get(f).computeIfAbsent(value.get(),
+                            v -> new int[holders.length]));
+                } else {
+                    perValue.add(null);
+                }
+            }
+            for (String held : customer.holdings()) {
+                Integer p = productIndex.get(held);
+                if (p == null) {
+                    continue;
+                }
+                holders[p]++;
+                for (int[] counts : perValue) {
+                    if (counts != null) {
+                        counts[p]++;
+                    }
+                }
+            }
+        }
+        String version = "naive-bayes-" + Integer.toHexString(Objects.hash(data.name(), features,
+                smoothing, data.customerCount(), Arrays.hashCode(holders)));
+        return new NaiveBayesModel(version, List.copyOf(features), smoothing, Map.copyOf(productIndex),
+                data.customerCount(), holders, holdersWithValue, customersWithValue);
+    }
+
+    String version() {
+        return version;
+    }
+
+    List<String> features() {
+        return features;
+    }
+
+    /** The product's index, or -1 if the model never saw it. */
+    int productIndex(String productId) {
+        return productIndex.getOrDefault(productId, -1);
+    }
+
+    int holders(int product) {
+        return holders[product];
+    }
+
+    int customers() {
+        return customers;
+    }
+
+    /** log odds(holds) before anything is known of the customer. */
+    double logPriorOdds(int product) {
+        return Math.log((holders[product] + smoothing) / (customers - holders[product] + smoothing));
+    }
+
+    /**
+     * The term of one feature: log p(value | holds) / p(value | does not hold), smoothed over the feature's values.
+     *
+     * @return 0 when the customer has no value for the feature
+     */
+    double logLikelihoodRatio(int feature, Optional<String> value, int product) {
+        if (value.isEmpty()) {
+            return 0;
+        }
+        int[] withValue = holdersWithValue.get(feature).get(value.get());
+        int holdersWithIt = withValue == null ? 0 : withValue[product];
+        int othersWithIt = customersWithValue.get(feature).getOrDefault(value.get(), 0) - holdersWithIt;
+        int values = customersWithValue.get(feature).size() + 1; // the values seen and one for any unseen value
+        double givenHolds = (holdersWithIt + smoothing) / (holders[product] + smoothing * values);
+        double givenNot = (othersWithIt + smoothing) / (customers - holders[product] + smoothing * values);
+        return Math.log(givenHolds / givenNot);
+    }
+
+    /** The share of customers with the value who hold the product, and of those without it. */
+    double[] holdingShares(int feature, String value, int product) {
+        int[] withValue = holdersWithValue.get(feature).get(value);
+        int holdersWithIt = withValue == null ? 0 : withValue[product];
+        int customersWithIt = customersWithValue.get(feature).getOrDefault(value, 0);
+        int others = customers - customersWithIt;
+        return new double[] {
+            customersWithIt == 0 ? 0 : (double) holdersWithIt / customersWithIt,
+            others == 0 ? 0 : (double) (holders[product] - holdersWithIt) / others};
+    }
+
+    /** The log posterior odds for a customer: the prior plus every feature's term. */
+    double score(int product, Customer customer) {
+        double score = logPriorOdds(product);
+        for (int f = 0; f < features.size(); f++) {
+            score += logLikelihoodRatio(f, customer.attribute(features.get(f)), product);
+        }
+        return score;
+    }
+}
