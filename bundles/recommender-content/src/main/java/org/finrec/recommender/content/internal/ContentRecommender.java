@@ -105,7 +105,7 @@ public final class ContentRecommender implements Recommender {
             double[] shares = model.holdingShares(f, value.get(), p);
             double term = model.logLikelihoodRatio(f, value, p);
             reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
-                    "Customers with %s %s hold %s %s often as others (%.1f%% against %.1f%%).", feature, value.get(),
+                    "Customers with %s %s hold %s %s often than others (%.1f%% against %.1f%%).", feature, value.get(),
                     product.name(), term >= 0 ? "more" : "less", 100 * shares[0], 100 * shares[1]), term));
         }
         return new Explanation(product.id(), model.score(p, customer), reasons);
