@@ -8,12 +8,14 @@ import org.finrec.api.data.Dataset;
 
 /**
  * The recommenders the sample host evaluates on a dataset: popularity overall and per segment or age band where
- * the customers have those attributes, and the four collaborative-filtering algorithms with their defaults.
+ * the customers have those attributes, the four collaborative-filtering algorithms with their defaults, and the
+ * naive-Bayes content recommender on the customers' profiles.
  */
 final class Candidates {
 
     static final String POPULARITY_PID = "org.finrec.recommender.popularity";
     static final String CF_PID = "org.finrec.recommender.cf";
+    static final String CONTENT_PID = "org.finrec.recommender.content";
 
     private Candidates() {
     }
@@ -36,6 +38,7 @@ final class Candidates {
                 Map.of("algorithm", "ITEM_KNN", "similarity", "COSINE", "neighbours", 200)));
         candidates.add(new EvaluationHarness.Candidate("als", CF_PID, Map.of("algorithm", "ALS")));
         candidates.add(new EvaluationHarness.Candidate("bpr", CF_PID, Map.of("algorithm", "BPR")));
+        candidates.add(new EvaluationHarness.Candidate("content-naive-bayes", CONTENT_PID, Map.of()));
         return candidates;
     }
 

@@ -32,7 +32,9 @@ final class EmbeddedFinrec implements AutoCloseable {
             products.add(dataset.product(p));
         }
         ProductCatalog catalog = ProductCatalog.of(products);
-        FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundleFolder).start();
+        FinrecRuntime.Builder builder = FinrecRuntime.builder().bundleFolder(bundleFolder);
+        FinrecRuntime.DEFAULT_FEATURES.forEach(builder::feature);
+        FinrecRuntime runtime = builder.feature("content").start(); // the content recommender is evaluated too
         try {
             runtime.registerService(ProductCatalog.class, catalog, Map.of());
             runtime.registerService(Dataset.class, dataset, Map.of(Dataset.NAME, dataset.name()));

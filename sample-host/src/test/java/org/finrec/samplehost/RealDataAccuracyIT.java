@@ -40,6 +40,7 @@ class RealDataAccuracyIT {
         assertMetric(board, "popularity-overall", "NDCG@7", 0.8353);
         assertMetric(board, "bpr", "MAP@7", 0.6224);
         assertMetric(board, "user-knn", "MAP@7", 0.5218);
+        assertMetric(board, "content-naive-bayes", "MAP@7", 0.6626);
     }
 
     @Test
@@ -54,6 +55,7 @@ class RealDataAccuracyIT {
         assertMetric(board, "popularity-overall", "NDCG@7", 0.9536);
         assertMetric(board, "popularity-segment", "NDCG@7", 0.9566);
         assertMetric(board, "popularity-age", "NDCG@7", 0.9276);
+        assertMetric(board, "content-naive-bayes", "NDCG@7", 0.7053);
     }
 
     @Test
