@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,10 +122,11 @@ final class HotSwapBenchmark {
         if (!List.of("replace", "deploy", "both").contains(route)) {
             throw new IllegalArgumentException("--route must be replace, deploy or both, got " + route);
         }
-        Path work = Files.createTempDirectory("finrec-swap-benchmark");
         Dataset bank = new SyntheticBank(customers, 17, 42).generate(ProgressListener.NONE);
-        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).storageFolder(work)
-                .serviceTimeout(Duration.ofSeconds(60)).start()) {
+        try (ScratchFolder scratch = ScratchFolder.create("finrec-swap-benchmark");
+                FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).storageFolder(scratch.path())
+                        .serviceTimeout(Duration.ofSeconds(60)).start()) {
+            Path work = scratch.path();
             List<Product> products = new ArrayList<>();
             for (int p = 0; p < bank.productCount(); p++) {
                 products.add(bank.product(p));
@@ -191,10 +191,6 @@ final class HotSwapBenchmark {
             System.out.printf(Locale.ROOT, "%nswap duration (install, start, train, switch, drain, remove): "
                     + "p50 %d ms, max %d ms; serving version after the last swap: %s%n",
                     sortedSwaps[sortedSwaps.length / 2], sortedSwaps[sortedSwaps.length - 1], served);
-        } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
         }
     }
 

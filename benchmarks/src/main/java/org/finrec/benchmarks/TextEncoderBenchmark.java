@@ -8,13 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.inference.TextEncoder;
 import org.finrec.runtime.FinrecRuntime;
@@ -56,13 +55,12 @@ final class TextEncoderBenchmark {
             System.out.println("FIRST-CALL-MS " + firstCall(bundles, cache));
             return;
         }
-        Path emptyCache = Files.createTempDirectory("finrec-djl-cache");
-        try {
-            long cold = firstCallInFreshJvm(bundles, emptyCache);
-            long warm = firstCallInFreshJvm(bundles, emptyCache);
+        try (ScratchFolder emptyCache = ScratchFolder.create("finrec-djl-cache");
+                ScratchFolder data = ScratchFolder.create("finrec-encoder-benchmark")) {
+            long cold = firstCallInFreshJvm(bundles, emptyCache.path());
+            long warm = firstCallInFreshJvm(bundles, emptyCache.path());
             List<String> texts = texts(sentences);
-            Path data = Files.createTempDirectory("finrec-encoder-benchmark");
-            try (FinrecRuntime runtime = start(bundles, data)) {
+            try (FinrecRuntime runtime = start(bundles, data.path())) {
                 TextEncoder encoder = runtime.waitForService(TextEncoder.class, null, Duration.ofMinutes(5));
                 InferenceRuntime inference = runtime.waitForService(InferenceRuntime.class, null, Duration.ofMinutes(1));
                 encoder.encodeAll(texts.subList(0, Math.min(200, texts.size()))); // warm up
@@ -84,11 +82,7 @@ final class TextEncoderBenchmark {
                         + "%,d ms with a warm one (each in a fresh JVM)%n", cold, warm);
                 System.out.printf(Locale.ROOT, "memory: %,d MB heap in use, %,d MB resident (whole JVM with the "
                         + "runtime)%n", heap >> 20, residentBytes() >> 20);
-            } finally {
-                deleteRecursively(data);
             }
-        } finally {
-            deleteRecursively(emptyCache);
         }
     }
 
@@ -99,16 +93,14 @@ final class TextEncoderBenchmark {
 
     /** Time from the runtime's start to the first encoding, in this JVM. */
     private static long firstCall(Path bundles, Path cache) throws IOException {
-        Path data = Files.createTempDirectory("finrec-first-call");
         long started = System.nanoTime();
-        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).storageFolder(data)
+        try (ScratchFolder data = ScratchFolder.create("finrec-first-call");
+                FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).storageFolder(data.path())
                 .feature("platform").feature("inference")
-                .configuration("org.finrec.inference", java.util.Map.of("cache.folder", cache.toString()))
+                .configuration("org.finrec.inference", Map.of("cache.folder", cache.toString()))
                 .serviceTimeout(Duration.ofMinutes(5)).start()) {
             runtime.waitForService(TextEncoder.class, null, Duration.ofMinutes(5)).encode("first call");
             return (System.nanoTime() - started) / 1_000_000;
-        } finally {
-            deleteRecursively(data);
         }
     }
 
@@ -182,13 +174,5 @@ final class TextEncoderBenchmark {
             }
         }
         return -1;
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

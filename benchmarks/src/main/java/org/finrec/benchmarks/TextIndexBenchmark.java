@@ -1,18 +1,15 @@
 package org.finrec.benchmarks;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.ProductCategory;
@@ -54,21 +51,15 @@ final class TextIndexBenchmark {
                 default -> throw new IllegalArgumentException("unknown option " + options[i]);
             }
         }
-        Path storage = Files.createTempDirectory("finrec-text-benchmark");
-        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).storageFolder(storage)
-                .feature("platform").feature("inference").feature("text").serviceTimeout(Duration.ofMinutes(5))
-                .start()) {
+        try (ScratchFolder storage = ScratchFolder.create("finrec-text-benchmark");
+                FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(bundles).storageFolder(storage.path())
+                        .feature("platform").feature("inference").feature("text")
+                        .serviceTimeout(Duration.ofMinutes(5)).start()) {
             ProductTextIndex index = runtime.waitForService(ProductTextIndex.class, null, Duration.ofMinutes(2));
             System.out.println("| catalogue | products | build s (with embeddings) | mode | queries/s | vs keywords |");
             System.out.println("|---|---|---|---|---|---|");
             measure(runtime, index, "Santander", SantanderCatalog.products(), seconds);
             measure(runtime, index, "synthetic", synthetic(documents), seconds);
-        } finally {
-            try (Stream<Path> paths = Files.walk(storage)) {
-                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(path);
-                }
-            }
         }
     }
 
