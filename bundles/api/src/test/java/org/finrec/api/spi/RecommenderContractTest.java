@@ -220,11 +220,28 @@ public abstract class RecommenderContractTest {
         }
     }
 
+    /**
+     * Tells whether the implementation scores products it never saw in training by their attributes or text (a
+     * content-based model) rather than answering NaN.
+     *
+     * @return {@code false} unless the implementation overrides it
+     */
+    protected boolean scoresUnseenProducts() {
+        return false;
+    }
+
     @Test
-    void aProductUnknownToTheModelGetsNoOpinion() {
+    void aProductUnknownToTheModelGetsNoOpinionUnlessItIsScoredByContent() {
         Product newProduct = Product.builder("launched-after-training").name("New product").build();
-        double[] scores = recommender.score(request(BANK.customer(1)), List.of(newProduct, BANK.product(3)));
-        assertTrue(Double.isNaN(scores[0]), "a product the model never saw must get NaN, got " + scores[0]);
+        RecommendationRequest request = request(BANK.customer(1));
+        double[] scores = recommender.score(request, List.of(newProduct, BANK.product(3)));
         assertFalse(Double.isInfinite(scores[1]));
+        if (scoresUnseenProducts()) {
+            assertTrue(Double.isFinite(scores[0]), "a content model scores a new product, got " + scores[0]);
+            assertEquals(scores[0], recommender.explain(request, newProduct).score(),
+                    1e-4 * Math.max(1, Math.abs(scores[0])));
+        } else {
+            assertTrue(Double.isNaN(scores[0]), "a product the model never saw must get NaN, got " + scores[0]);
+        }
     }
 }

@@ -1,0 +1,53 @@
+package org.finrec.recommender.content.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(
+        name = "Finrec content-match recommender",
+        description = "Matches product attributes (category, risk class, term, rate) to the customer's profile (life "
+                + "stage, income, risk tolerance) with a logistic regression learned from holdings, and, when a text "
+                + "encoder runs, product text to what the customer holds, viewed and asked for in words")
+@interface MatchingConfiguration {
+
+    @AttributeDefinition(name = "Name", description = "The recommender's name (service property "
+            + "finrec.recommender.name)")
+    String finrec_recommender_name() default "content-match";
+
+    @AttributeDefinition(name = "Profile attributes",
+            description = "Further customer attributes crossed with the product category, for example segment")
+    String[] attributes() default {"segment"};
+
+    @AttributeDefinition(name = "Cost", description = "LIBLINEAR's C: how much the data weighs against the L2 "
+            + "penalty on the weights; larger fits the training data more closely", min = "0")
+    double cost() default 1.0;
+
+    @AttributeDefinition(name = "Training customers", description = "The most customers to learn from; larger "
+            + "datasets are sampled evenly", min = "1")
+    int training_customers() default 20000;
+
+    @AttributeDefinition(name = "Intent weight", description = "Log odds added per unit of cosine similarity "
+            + "between a product's text and the request's free-text intent; 0 ignores the intent", min = "0")
+    double intent_weight() default 6.0;
+
+    @AttributeDefinition(name = "Holdings weight", description = "Log odds added per unit of cosine similarity "
+            + "between a product's text and the closest product the customer holds; 0 ignores holdings", min = "0")
+    double holdings_weight() default 1.0;
+
+    @AttributeDefinition(name = "Views weight", description = "Log odds added per unit of cosine similarity "
+            + "between a product's text and the closest product the customer recently viewed; 0 ignores views",
+            min = "0")
+    double views_weight() default 2.0;
+
+    @AttributeDefinition(name = "Recent views", description = "How many of the most recently viewed products count",
+            min = "0")
+    int recent_views() default 5;
+
+    @AttributeDefinition(name = "Dataset", description = "OSGi filter choosing the Dataset service to learn from",
+            required = false)
+    String dataset_target() default "";
+
+    @AttributeDefinition(name = "Text encoder", description = "OSGi filter choosing the TextEncoder service; without "
+            + "one the recommender matches profiles only", required = false)
+    String encoder_target() default "";
+}

@@ -1,0 +1,200 @@
+package org.finrec.recommender.content.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.finrec.api.Product;
+import org.finrec.api.data.Dataset;
+import org.finrec.api.inference.TextEncoder;
+import org.finrec.api.recommend.Explanation;
+import org.finrec.api.recommend.Reason;
+import org.finrec.api.recommend.ReasonCodes;
+import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.spi.Recommender;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recommends products whose attributes fit the customer's profile and whose text fits what the customer holds,
+ * viewed and asked for. The score is log odds: the {@link ProfileMatchModel} (product attributes crossed with life
+ * stage, income, risk tolerance and further attributes, learned from holdings) plus, when a {@link TextEncoder}
+ * runs, a configured weight times the cosine similarity of the product's text to the request's free-text intent,
+ * to the closest product held and to the closest product recently viewed. Works for a new customer (a profile, no
+ * holdings) and for a new product (attributes and a description, no holders). Every score is explained term by
+ * term. Trains on the referenced {@link Dataset} at activation; one instance per factory configuration; the
+ * encoder may come and go while it serves.
+ */
+@Component(service = Recommender.class, configurationPid = MatchingRecommender.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        property = {
+            Recommender.NAME + "=content-match",
+            Recommender.FAMILY + "=" + Recommender.FAMILY_CONTENT
+        })
+@Designate(ocd = MatchingConfiguration.class, factory = true)
+public final class MatchingRecommender implements Recommender {
+
+    static final String PID = "org.finrec.recommender.content.match";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatchingRecommender.class);
+    private static final int MAX_QUOTED = 120;
+
+    /** Log odds per unit of cosine similarity for each source of text. */
+    record TextWeights(double intent, double holdings, double views, int recentViews) {
+
+        double of(TextAffinity.Source source) {
+            switch (source) {
+                case INTENT:
+                    return intent;
+                case HOLDINGS:
+                    return holdings;
+                default:
+                    return views;
+            }
+        }
+    }
+
+    private final String name;
+    private final ProfileMatchModel model;
+    private final Dataset products;
+    private final TextWeights textWeights;
+    private volatile TextAffinity affinity;
+
+    @Activate
+    public MatchingRecommender(MatchingConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
+        this(configuration.finrec_recommender_name(), ProfileMatchModel.train(dataset,
+                ProfileFeatures.fit(dataset, List.of(configuration.attributes())), configuration.cost(),
+                configuration.training_customers()), dataset,
+                new TextWeights(configuration.intent_weight(), configuration.holdings_weight(),
+                        configuration.views_weight(), configuration.recent_views()));
+        LOG.info("Content-match recommender {} trained on {} ({} customer-product pairs): model {}", name, dataset,
+                model.trainedPairs(), model.version());
+    }
+
+    MatchingRecommender(String name, ProfileMatchModel model, Dataset products, TextWeights textWeights) {
+        this.name = name;
+        this.model = model;
+        this.products = products;
+        this.textWeights = textWeights;
+    }
+
+    /**
+     * Starts matching text with an encoder; a later encoder replaces an earlier one.
+     *
+     * @param encoder the encoder
+     */
+    @Reference(name = "encoder", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEncoder(TextEncoder encoder) {
+        affinity = new TextAffinity(encoder, this::product, textWeights.recentViews());
+        LOG.info("Content-match recommender {} matches text with encoder {}", name, encoder.modelVersion());
+    }
+
+    void unbindEncoder(TextEncoder encoder) {
+        TextAffinity current = affinity;
+        if (current != null && current.encoder() == encoder) {
+            affinity = null;
+        }
+    }
+
+    private Optional<Product> product(String id) {
+        int index = products.productIndex(id);
+        return index < 0 ? Optional.empty() : Optional.of(products.product(index));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String family() {
+        return FAMILY_CONTENT;
+    }
+
+    @Override
+    public String modelVersion() {
+        return model.version();
+    }
+
+    @Override
+    public double[] score(RecommendationRequest request, List<Product> candidates) {
+        ProfileFeatures.Profile profile = model.features().profile(request.customer());
+        TextAffinity text = affinity;
+        TextAffinity.Anchors anchors = text == null ? null : text.anchors(request);
+        List<float[]> vectors = anchors == null || anchors.isEmpty() ? null : text.vectors(candidates);
+        double[] scores = new double[candidates.size()];
+        for (int i = 0; i < scores.length; i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted");
+            }
+            Product product = candidates.get(i);
+            double score = model.score(profile, product);
+            if (vectors != null) {
+                for (TextAffinity.Closest closest : text.closest(anchors, vectors.get(i), product.id())) {
+                    score += textWeights.of(closest.source()) * closest.similarity();
+                }
+            }
+            scores[i] = score;
+        }
+        return scores;
+    }
+
+    @Override
+    public Explanation explain(RecommendationRequest request, Product product) {
+        ProfileFeatures.Profile profile = model.features().profile(request.customer());
+        List<Reason> reasons = new ArrayList<>();
+        List<ProfileMatchModel.Term> terms = model.terms(profile, product);
+        boolean known = !terms.isEmpty() && terms.get(0).feature().key().equals("product=" + product.id());
+        double base = model.bias() + (known ? terms.get(0).weight() : 0);
+        reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, known
+                ? String.format(Locale.ROOT, "How widely %s is held, before the profile: log odds %.2f.",
+                        product.name(), base)
+                : String.format(Locale.ROOT, "%s is new: no customer held it in the training data, so it starts "
+                        + "from the log odds of any product, %.2f.", product.name(), base), base));
+        for (ProfileMatchModel.Term term : known ? terms.subList(1, terms.size()) : terms) {
+            String meaning = term.feature().meaning();
+            reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
+                    "%s%s: held %s often than the average (%+.2f log odds).", meaning.substring(0, 1)
+                            .toUpperCase(Locale.ROOT), meaning.substring(1), term.weight() >= 0 ? "more" : "less",
+                    term.weight()), term.weight()));
+        }
+        TextAffinity text = affinity;
+        TextAffinity.Anchors anchors = text == null ? null : text.anchors(request);
+        if (anchors != null && !anchors.isEmpty()) {
+            float[] vector = text.vectors(List.of(product)).get(0);
+            for (TextAffinity.Closest closest : text.closest(anchors, vector, product.id())) {
+                double contribution = textWeights.of(closest.source()) * closest.similarity();
+                if (contribution != 0) {
+                    reasons.add(new Reason(ReasonCodes.TEXT_MATCH, textMessage(closest), contribution));
+                }
+            }
+        }
+        double score = reasons.stream().mapToDouble(Reason::contribution).sum();
+        return new Explanation(product.id(), score, reasons);
+    }
+
+    private static String textMessage(TextAffinity.Closest closest) {
+        switch (closest.source()) {
+            case INTENT:
+                String asked = closest.text().length() <= MAX_QUOTED ? closest.text()
+                        : closest.text().substring(0, MAX_QUOTED) + "...";
+                return String.format(Locale.ROOT, "Its description is close to what the customer asked for, \"%s\" "
+                        + "(similarity %.2f).", asked, closest.similarity());
+            case HOLDINGS:
+                return String.format(Locale.ROOT, "Its description is close to %s, which the customer holds "
+                        + "(similarity %.2f).", closest.text(), closest.similarity());
+            default:
+                return String.format(Locale.ROOT, "Its description is close to %s, which the customer viewed "
+                        + "recently (similarity %.2f).", closest.text(), closest.similarity());
+        }
+    }
+}

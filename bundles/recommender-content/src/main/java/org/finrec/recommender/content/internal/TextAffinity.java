@@ -1,0 +1,199 @@
+package org.finrec.recommender.content.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.finrec.api.Interaction;
+import org.finrec.api.InteractionKind;
+import org.finrec.api.Product;
+import org.finrec.api.inference.TextEncoder;
+import org.finrec.api.recommend.RecommendationRequest;
+
+/**
+ * How close a product's text lies, in a text encoder's embedding space, to what the customer holds, recently viewed
+ * and asked for in words. Product texts (name and description) are encoded once and kept per product while their
+ * text stays the same; the intent is encoded per request. Thread-safe.
+ */
+final class TextAffinity {
+
+    /** Where a customer's text comes from. */
+    enum Source {
+        /** The free-text intent of the request. */
+        INTENT,
+        /** The products the customer holds. */
+        HOLDINGS,
+        /** The products the customer recently viewed, clicked or applied for. */
+        VIEWS
+    }
+
+    /** The text a product is closest to in one source: the intent or a product, and the cosine similarity. */
+    record Closest(Source source, String text, double similarity) {
+    }
+
+    /** The customer's texts for one request, encoded. */
+    static final class Anchors {
+        private final Optional<String> intent;
+        private final float[] intentVector;
+        private final List<Product> held;
+        private final List<float[]> heldVectors;
+        private final List<Product> viewed;
+        private final List<float[]> viewedVectors;
+
+        private Anchors(Optional<String> intent, float[] intentVector, List<Product> held, List<float[]> heldVectors,
+                List<Product> viewed, List<float[]> viewedVectors) {
+            this.intent = intent;
+            this.intentVector = intentVector;
+            this.held = held;
+            this.heldVectors = heldVectors;
+            this.viewed = viewed;
+            this.viewedVectors = viewedVectors;
+        }
+
+        boolean isEmpty() {
+            return intent.isEmpty() && held.isEmpty() && viewed.isEmpty();
+        }
+    }
+
+    /** Recent events of these kinds show interest in a product. */
+    private static final Set<InteractionKind> INTEREST = Set.of(InteractionKind.VIEW, InteractionKind.CLICK,
+            InteractionKind.APPLY);
+
+    private final TextEncoder encoder;
+    private final Function<String, Optional<Product>> products;
+    private final int maxViews;
+    private static final int MAX_INTENTS = 1024;
+    private final Map<String, Encoded> cache = new ConcurrentHashMap<>();
+    /** Recent intents, so that explaining a response does not encode its intent again; cleared when full. */
+    private final Map<String, float[]> intents = new ConcurrentHashMap<>();
+
+    private record Encoded(String text, float[] vector) {
+    }
+
+    /**
+     * Creates the affinity.
+     *
+     * @param encoder the encoder
+     * @param products finds the products a customer holds or viewed by identifier
+     * @param maxViews how many of the most recently viewed products count
+     */
+    TextAffinity(TextEncoder encoder, Function<String, Optional<Product>> products, int maxViews) {
+        this.encoder = encoder;
+        this.products = products;
+        this.maxViews = maxViews;
+    }
+
+    TextEncoder encoder() {
+        return encoder;
+    }
+
+    /** Encodes the customer's intent and finds the vectors of the products held and viewed. */
+    Anchors anchors(RecommendationRequest request) {
+        Optional<String> intent = request.context().intent();
+        float[] intentVector = intent.map(this::encodeIntent).orElse(null);
+        List<Product> held = new ArrayList<>();
+        for (String id : request.customer().holdings()) {
+            products.apply(id).ifPresent(held::add);
+        }
+        Set<String> viewedIds = new LinkedHashSet<>();
+        List<Interaction> events = request.recentEvents();
+        for (int e = events.size() - 1; e >= 0 && viewedIds.size() < maxViews; e--) {
+            if (INTEREST.contains(events.get(e).kind())) {
+                viewedIds.add(events.get(e).productId());
+            }
+        }
+        List<Product> viewed = new ArrayList<>();
+        for (String id : viewedIds) {
+            products.apply(id).ifPresent(viewed::add);
+        }
+        return new Anchors(intent, intentVector, held, vectors(held), viewed, vectors(viewed));
+    }
+
+    private float[] encodeIntent(String text) {
+        float[] vector = intents.get(text);
+        if (vector == null) {
+            vector = encoder.encode(text);
+            if (intents.size() >= MAX_INTENTS) {
+                intents.clear();
+            }
+            intents.put(text, vector);
+        }
+        return vector;
+    }
+
+    /** The vectors of the products, encoding those not seen before (or changed since) in one batch. */
+    List<float[]> vectors(List<Product> products) {
+        List<String> missing = new ArrayList<>();
+        List<Product> missingProducts = new ArrayList<>();
+        for (Product product : products) {
+            String text = text(product);
+            Encoded encoded = cache.get(product.id());
+            if (encoded == null || !encoded.text().equals(text)) {
+                missing.add(text);
+                missingProducts.add(product);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> vectors = encoder.encodeAll(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                cache.put(missingProducts.get(i).id(), new Encoded(missing.get(i), vectors.get(i)));
+            }
+        }
+        List<float[]> vectors = new ArrayList<>(products.size());
+        for (Product product : products) {
+            vectors.add(cache.get(product.id()).vector());
+        }
+        return vectors;
+    }
+
+    /**
+     * What the product is closest to in each source the request has: at most one entry per source.
+     *
+     * @param anchors the request's anchors
+     * @param productVector the product's vector, from {@link #vectors}
+     * @param productId the product, which is never its own anchor
+     */
+    List<Closest> closest(Anchors anchors, float[] productVector, String productId) {
+        List<Closest> closest = new ArrayList<>(3);
+        if (anchors.intentVector != null) {
+            closest.add(new Closest(Source.INTENT, anchors.intent.orElseThrow(),
+                    dot(anchors.intentVector, productVector)));
+        }
+        closestProduct(Source.HOLDINGS, anchors.held, anchors.heldVectors, productVector, productId)
+                .ifPresent(closest::add);
+        closestProduct(Source.VIEWS, anchors.viewed, anchors.viewedVectors, productVector, productId)
+                .ifPresent(closest::add);
+        return closest;
+    }
+
+    private static Optional<Closest> closestProduct(Source source, List<Product> anchors, List<float[]> vectors,
+            float[] productVector, String productId) {
+        Closest best = null;
+        for (int a = 0; a < anchors.size(); a++) {
+            if (anchors.get(a).id().equals(productId)) {
+                continue;
+            }
+            double similarity = dot(vectors.get(a), productVector);
+            if (best == null || similarity > best.similarity()) {
+                best = new Closest(source, anchors.get(a).name(), similarity);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static String text(Product product) {
+        return product.description().isBlank() ? product.name() : product.name() + ". " + product.description();
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
+    }
+}
