@@ -35,5 +35,15 @@ public enum DatasetFormat {
      * is a {@code PURCHASE} weighted by the rating. Titles come from a sibling {@code u.item}, ages and
      * demographics from {@code u.user}.
      */
-    MOVIELENS
+    MOVIELENS,
+    /**
+     * UCI Bank Marketing ({@code bank-additional-full.csv} or {@code bank-additional.csv}, {@code ;}-separated): one
+     * customer {@code contact-<n>} per row (n: 1 for the first data row) with its {@code age} and the other
+     * pre-call columns ({@code job} ... {@code nr.employed}) as attributes under their own names, values as in the
+     * file. Products {@code housing-loan}, {@code personal-loan} and {@code term-deposit} are held when
+     * {@code housing}, {@code loan} and {@code y} are {@code yes} ({@code no}, {@code unknown}: not held; these
+     * columns are not attributes); each holding is a {@code HOLD} at 2010-11-30T00:00Z, the end of the data's last
+     * month, in file order. {@code duration} is known only after the call, so it is checked and dropped.
+     */
+    BANK_MARKETING
 }

@@ -3,6 +3,7 @@ package org.finrec.data.internal;
 import java.util.Objects;
 import org.finrec.data.DatasetFormat;
 import org.finrec.data.DatasetReader;
+import org.finrec.data.internal.read.BankMarketingReader;
 import org.finrec.data.internal.read.GenericCsvReader;
 import org.finrec.data.internal.read.MovieLensReader;
 import org.finrec.data.internal.read.NextProductReader;
@@ -19,6 +20,7 @@ public final class Readers {
     private static final DatasetReader RECBOLE = new RecBoleReader();
     private static final DatasetReader SEQUENCE = new SequenceReader();
     private static final DatasetReader MOVIELENS = new MovieLensReader();
+    private static final DatasetReader BANK_MARKETING = new BankMarketingReader();
 
     private Readers() {
     }
@@ -37,6 +39,7 @@ public final class Readers {
             case RECBOLE -> RECBOLE;
             case SEQUENCE -> SEQUENCE;
             case MOVIELENS -> MOVIELENS;
+            case BANK_MARKETING -> BANK_MARKETING;
         };
     }
 }

@@ -13,9 +13,10 @@ import org.finrec.data.DataFormatException;
 
 /**
  * Rows of a comma-separated UTF-8 file as RFC 4180 defines it (quoted fields, doubled quotes, line breaks inside
- * quotes), split by Apache Commons CSV. Malformed input becomes a {@link DataFormatException} on the line where
- * the row starts: text after a closing quote drops the rest of that line; an unterminated quote swallows the rest
- * of the file, so reading ends there. Undecodable bytes become U+FFFD.
+ * quotes), split by Apache Commons CSV; the same rules with another delimiter (the {@code ;} of UCI Bank Marketing)
+ * on request. Malformed input becomes a {@link DataFormatException} on the line where the row starts: text after a
+ * closing quote drops the rest of that line; an unterminated quote swallows the rest of the file, so reading ends
+ * there. Undecodable bytes become U+FFFD.
  */
 final class CsvRowSource extends RowSource {
 
@@ -29,14 +30,25 @@ final class CsvRowSource extends RowSource {
     private long brokenLine;
 
     /**
-     * Opens a CSV file.
+     * Opens a comma-separated file.
      *
      * @throws DataFormatException if the file is missing or unreadable
      */
     CsvRowSource(Path file, ImportSession session) {
+        this(file, session, ',');
+    }
+
+    /**
+     * Opens a file whose cells are separated by another character, quoted as in RFC 4180.
+     *
+     * @param delimiter the cell separator, such as {@code ';'}; not a quote or a line break
+     * @throws DataFormatException if the file is missing or unreadable
+     */
+    CsvRowSource(Path file, ImportSession session, char delimiter) {
         super(file, session);
         try {
-            parser = FORMAT.parse(new InputStreamReader(input(), StandardCharsets.UTF_8));
+            CSVFormat format = delimiter == ',' ? FORMAT : FORMAT.builder().setDelimiter(delimiter).build();
+            parser = format.parse(new InputStreamReader(input(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             close();
             throw new DataFormatException(file, 0, null, "cannot read the file: " + e);

@@ -22,7 +22,8 @@ class ReadersTest {
                 DatasetFormat.GENERIC_CSV, GenericCsvReader.class,
                 DatasetFormat.RECBOLE, RecBoleReader.class,
                 DatasetFormat.SEQUENCE, SequenceReader.class,
-                DatasetFormat.MOVIELENS, MovieLensReader.class);
+                DatasetFormat.MOVIELENS, MovieLensReader.class,
+                DatasetFormat.BANK_MARKETING, BankMarketingReader.class);
         assertEquals(DatasetFormat.values().length, expected.size());
         for (DatasetFormat format : DatasetFormat.values()) {
             assertEquals(expected.get(format), Readers.of(format).getClass(), format.name());
