@@ -12,24 +12,32 @@ import org.finrec.api.ProductCategory;
 import org.finrec.api.data.Dataset;
 
 /**
- * A small bank for integration tests: seven products with known risk classes, ages and rates, and 400 customers
- * whose holdings follow a fixed pattern, so that popularity has a clear order (current account, savings, credit
- * card, bond fund, equity fund, term deposit, student account).
+ * A small bank for integration tests: seven products with known risk classes, ages, rates and descriptions, and
+ * 400 customers whose holdings follow a fixed pattern, so that popularity has a clear order (current account,
+ * savings, credit card, bond fund, equity fund, term deposit, student account).
  */
 final class TestBank {
 
     static final List<Product> PRODUCTS = List.of(
-            Product.builder("current").name("Current account").category(ProductCategory.ACCOUNT).build(),
+            Product.builder("current").name("Current account").category(ProductCategory.ACCOUNT)
+                    .description("An everyday account for your salary, card payments, direct debits and transfers.")
+                    .build(),
             Product.builder("savings").name("Savings account").category(ProductCategory.ACCOUNT)
-                    .annualRatePercent(1.5).build(),
+                    .annualRatePercent(1.5).description("Put money aside for your family's future plans, such as "
+                            + "a child's studies, and take it out whenever you need it.").build(),
             Product.builder("credit-card").name("Credit card").category(ProductCategory.CARD).riskClass(2)
-                    .annualRatePercent(19.9).eligibleAges(18, 80).build(),
-            Product.builder("bond-fund").name("Bond fund").category(ProductCategory.FUND).riskClass(3).build(),
-            Product.builder("equity-fund").name("Equity fund").category(ProductCategory.FUND).riskClass(6).build(),
+                    .annualRatePercent(19.9).eligibleAges(18, 80)
+                    .description("Pay for shopping and travel now and settle the balance monthly.").build(),
+            Product.builder("bond-fund").name("Bond fund").category(ProductCategory.FUND).riskClass(3)
+                    .description("Invest in government and corporate bonds for steady income.").build(),
+            Product.builder("equity-fund").name("Equity fund").category(ProductCategory.FUND).riskClass(6)
+                    .description("Invest in company shares on world stock markets for long-term growth.").build(),
             Product.builder("term-deposit").name("Term deposit").category(ProductCategory.DEPOSIT).termMonths(12)
-                    .annualRatePercent(3.0).build(),
+                    .annualRatePercent(3.0)
+                    .description("Lock away a lump sum for a year at a fixed interest rate.").build(),
             Product.builder("student").name("Student account").category(ProductCategory.ACCOUNT)
-                    .eligibleAges(18, 27).build());
+                    .eligibleAges(18, 27).description("A fee-free account for students at college or university.")
+                    .build());
 
     /** Share of customers holding each product, in {@link #PRODUCTS} order. */
     private static final double[] SHARE = {0.9, 0.6, 0.5, 0.35, 0.3, 0.2, 0.05};

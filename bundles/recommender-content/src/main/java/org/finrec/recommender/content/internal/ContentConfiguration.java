@@ -22,7 +22,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Smoothing", description = "Laplace pseudo-count added to every count", min = "0")
     double smoothing() default 1.0;
 
-    @AttributeDefinition(name = "Dataset", description = "OSGi filter choosing the Dataset service to learn from",
-            required = false)
-    String dataset_target() default "";
+    @AttributeDefinition(name = "Dataset", description = "OSGi filter choosing the Dataset service to learn from, "
+            + "for example (finrec.dataset.name=santander)")
+    String dataset_target() default "(objectClass=org.finrec.api.data.Dataset)";
 }

@@ -43,11 +43,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             min = "0")
     int recent_views() default 5;
 
-    @AttributeDefinition(name = "Dataset", description = "OSGi filter choosing the Dataset service to learn from",
-            required = false)
-    String dataset_target() default "";
+    @AttributeDefinition(name = "Dataset", description = "OSGi filter choosing the Dataset service to learn from, "
+            + "for example (finrec.dataset.name=santander)")
+    String dataset_target() default "(objectClass=org.finrec.api.data.Dataset)";
 
-    @AttributeDefinition(name = "Text encoder", description = "OSGi filter choosing the TextEncoder service; without "
-            + "one the recommender matches profiles only", required = false)
-    String encoder_target() default "";
+    @AttributeDefinition(name = "Text encoder", description = "OSGi filter choosing the TextEncoder service, for "
+            + "example (finrec.encoder.name=all-minilm-l6-v2); without one the recommender matches profiles only")
+    String encoder_target() default "(objectClass=org.finrec.api.inference.TextEncoder)";
 }
