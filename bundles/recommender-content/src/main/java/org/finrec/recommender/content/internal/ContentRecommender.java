@@ -98,7 +98,7 @@ public final class ContentRecommender implements Recommender {
                 model.logPriorOdds(p)));
         for (int f = 0; f < model.features().size(); f++) {
             String feature = model.features().get(f);
-            Optional<String> value = customer.attribute(feature);
+            Optional<String> value = model.value(customer, f);
             if (value.isEmpty()) {
                 continue;
             }

@@ -20,6 +20,7 @@ final class NaiveBayesModel {
 
     private final String version;
     private final List<String> features;
+    private final AttributeBins bins;
     private final double smoothing;
     private final Map<String, Integer> productIndex;
     private final int customers;
@@ -29,11 +30,13 @@ final class NaiveBayesModel {
     /** Per feature: value to number of customers with that value. */
     private final List<Map<String, Integer>> customersWithValue;
 
-    private NaiveBayesModel(String version, List<String> features, double smoothing, Map<String, Integer> productIndex,
+    private NaiveBayesModel(String version, List<String> features, AttributeBins bins, double smoothing,
+            Map<String, Integer> productIndex,
             int customers, int[] holders, List<Map<String, int[]>> holdersWithValue,
             List<Map<String, Integer>> customersWithValue) {
         this.version = version;
         this.features = features;
+        this.bins = bins;
         this.smoothing = smoothing;
         this.productIndex = productIndex;
         this.customers = customers;
@@ -42,8 +45,12 @@ final class NaiveBayesModel {
         this.customersWithValue = customersWithValue;
     }
 
-    /** Counts, for every product and profile value, how many customers hold it. */
+    /**
+     * Counts, for every product and profile value, how many customers hold it; numeric attributes with many values
+     * are counted by {@link AttributeBins}.
+     */
     static NaiveBayesModel train(Dataset data, List<String> features, double smoothing) {
+        AttributeBins bins = AttributeBins.fit(data, features);
         Map<String, Integer> productIndex = new HashMap<>();
         for (int p = 0; p < data.productCount(); p++) {
             productIndex.put(data.product(p).id(), p);
@@ -59,7 +66,7 @@ final class NaiveBayesModel {
             Customer customer = data.customer(c);
             List<int[]> perValue = new ArrayList<>(features.size());
             for (int f = 0; f < features.size(); f++) {
-                Optional<String> value = customer.attribute(features.get(f));
+                Optional<String> value = bins.value(customer, features.get(f));
                 if (value.isPresent()) {
                     customersWithValue.get(f).merge(value.get(), 1, Integer::sum);
                     perValue.add(holdersWithValue.get(f).computeIfAbsent(value.get(),
@@ -83,7 +90,7 @@ final class NaiveBayesModel {
         }
         String version = "naive-bayes-" + Integer.toHexString(Objects.hash(data.name(), features,
                 smoothing, data.customerCount(), Arrays.hashCode(holders)));
-        return new NaiveBayesModel(version, List.copyOf(features), smoothing, Map.copyOf(productIndex),
+        return new NaiveBayesModel(version, List.copyOf(features), bins, smoothing, Map.copyOf(productIndex),
                 data.customerCount(), holders, holdersWithValue, customersWithValue);
     }
 
@@ -93,6 +100,11 @@ final class NaiveBayesModel {
 
     List<String> features() {
         return features;
+    }
+
+    /** The customer's value of a feature as the model counts it (binned where numeric), or empty. */
+    Optional<String> value(Customer customer, int feature) {
+        return bins.value(customer, features.get(feature));
     }
 
     /** The product's index, or -1 if the model never saw it. */
@@ -146,7 +158,7 @@ final class NaiveBayesModel {
     double score(int product, Customer customer) {
         double score = logPriorOdds(product);
         for (int f = 0; f < features.size(); f++) {
-            score += logLikelihoodRatio(f, customer.attribute(features.get(f)), product);
+            score += logLikelihoodRatio(f, value(customer, f), product);
         }
         return score;
     }

@@ -42,17 +42,20 @@ final class ProfileFeatures {
 
     private final double[] incomeQuartiles;
     private final List<String> attributes;
+    private final AttributeBins bins;
 
-    private ProfileFeatures(double[] incomeQuartiles, List<String> attributes) {
+    private ProfileFeatures(double[] incomeQuartiles, List<String> attributes, AttributeBins bins) {
         this.incomeQuartiles = incomeQuartiles;
         this.attributes = attributes;
+        this.bins = bins;
     }
 
     /**
      * Learns the income quarters of the data's customers.
      *
      * @param data the training data
-     * @param attributes further customer attributes to cross with the product category
+     * @param attributes further customer attributes to cross with the product category, numeric ones binned by
+     *     {@link AttributeBins}
      */
     static ProfileFeatures fit(Dataset data, List<String> attributes) {
         double[] incomes = new double[data.customerCount()];
@@ -69,7 +72,7 @@ final class ProfileFeatures {
             Arrays.sort(sorted);
             quartiles = new double[] {sorted[known / 4], sorted[known / 2], sorted[3 * known / 4]};
         }
-        return new ProfileFeatures(quartiles, List.copyOf(attributes));
+        return new ProfileFeatures(quartiles, List.copyOf(attributes), AttributeBins.fit(data, attributes));
     }
 
     /** The customer side of the features. */
@@ -109,7 +112,7 @@ final class ProfileFeatures {
         }
         List<String[]> values = new ArrayList<>();
         for (String attribute : attributes) {
-            customer.attribute(attribute).ifPresent(value -> values.add(new String[] {attribute, value}));
+            bins.value(customer, attribute).ifPresent(value -> values.add(new String[] {attribute, value}));
         }
         return new Profile(stage, stageText, incomeBand, incomeText, customer.riskTolerance(), values);
     }
