@@ -1,9 +1,12 @@
 package org.finrec.eval;
 
 import java.time.Instant;
+import java.util.Collection;
 import org.finrec.api.data.Dataset;
 import org.finrec.eval.internal.split.LeaveOneOutSplitter;
 import org.finrec.eval.internal.split.MaskedHoldingsSplitter;
+import org.finrec.eval.internal.split.NewCustomersSplitter;
+import org.finrec.eval.internal.split.NewProductsSplitter;
 import org.finrec.eval.internal.split.RandomPerUserSplitter;
 import org.finrec.eval.internal.split.TemporalSplitter;
 import org.finrec.eval.internal.split.TrainTestSplitter;
@@ -41,6 +44,37 @@ public interface Splitter {
      */
     static Splitter maskedHoldings(long seed) {
         return new MaskedHoldingsSplitter(seed);
+    }
+
+    /**
+     * Customer cold start: a share of the customers who hold at least one product (chosen with the seed) become
+     * new customers, whom the view shows with their profile and nothing else: it hides all their holdings and
+     * every interaction of theirs, whatever its kind. Every new customer is a test case: relevant = all the
+     * products they held, excluded = none. Other customers are unchanged. No validation cases.
+     *
+     * @param testShare share of the customers with holdings that become new, in (0, 1); {@code round(testShare h)}
+     *     of the {@code h} such customers, halves rounding up
+     * @param seed random seed
+     * @return the splitter
+     * @throws IllegalArgumentException if {@code testShare} is not in (0, 1)
+     */
+    static Splitter newCustomers(double testShare, long seed) {
+        return new NewCustomersSplitter(testShare, seed);
+    }
+
+    /**
+     * Product cold start: the given products become new products, which stay in the view (same indices, so they
+     * can be ranked) while the view hides every holding of them and every interaction with them, whatever its
+     * kind, for every customer. Every customer who held at least one of them is a test case: relevant = those of
+     * them the customer held, excluded = the customer's remaining holdings. An id the dataset does not know makes
+     * {@link #split} throw an {@link IllegalArgumentException} naming it. No validation cases.
+     *
+     * @param productIds ids of the new products, at least one, not null; repeats count once
+     * @return the splitter
+     * @throws IllegalArgumentException if {@code productIds} is empty
+     */
+    static Splitter newProducts(Collection<String> productIds) {
+        return new NewProductsSplitter(productIds);
     }
 
     /**

@@ -1,8 +1,10 @@
 /**
  * Offline evaluation the way the research does it: {@link org.finrec.eval.Splitter}s turn a dataset into a
- * {@link org.finrec.eval.Split} (temporal, leave-one-out, per-user random, masked holdings, or separate train and
- * test files), {@link org.finrec.eval.RankingMetric}s score top-k lists, and the {@link org.finrec.eval.Evaluator}
- * ranks all items for every test case with a {@link org.finrec.api.spi.Recommender} and reports the metrics.
+ * {@link org.finrec.eval.Split} (temporal, leave-one-out, per-user random, masked holdings, new customers, new
+ * products, or separate train and test files), {@link org.finrec.eval.RankingMetric}s score top-k lists, and the
+ * {@link org.finrec.eval.Evaluator} ranks all items for every test case with a
+ * {@link org.finrec.api.spi.Recommender} and reports the metrics. A {@link org.finrec.eval.PropensityTask} measures
+ * the {@link org.finrec.eval.Auc} of one product's scores for held-out customers, warm or cold-start.
  *
  * <p>All types are immutable or stateless and thread-safe.
  */

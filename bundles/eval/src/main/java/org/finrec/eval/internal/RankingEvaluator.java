@@ -1,17 +1,10 @@
 package org.finrec.eval.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
@@ -49,7 +42,6 @@ import org.finrec.eval.Split;
 public final class RankingEvaluator implements Evaluator {
 
     private static final int PROGRESS_EVERY = 1_000;
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final int threads;
 
@@ -138,7 +130,7 @@ public final class RankingEvaluator implements Evaluator {
         return (double) distinct / productCount;
     }
 
-    /** The state of one evaluation: cases are claimed one at a time from a shared cursor. */
+    /** The state of one evaluation. */
     private static final class Run {
         final Recommender recommender;
         final List<EvaluationCase> cases;
@@ -149,7 +141,6 @@ public final class RankingEvaluator implements Evaluator {
         final String step;
         final int[][] topK;
         final double[] values;
-        final AtomicInteger next = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
 
         Run(Recommender recommender, List<EvaluationCase> cases, Product[] products, int k,
@@ -166,51 +157,13 @@ public final class RankingEvaluator implements Evaluator {
         }
 
         void execute(int threads) {
-            int workers = Math.min(threads, cases.size());
-            ExecutorService pool = Executors.newFixedThreadPool(workers, workerThreads());
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    futures.add(pool.submit(this::work));
-                }
-                for (Future<?> future : futures) {
-                    future.get();
-                }
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("evaluation interrupted: " + step);
-            } catch (ExecutionException failed) {
-                Throwable cause = failed.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(step + " failed", cause);
-            } finally {
-                next.set(cases.size());
-                pool.shutdownNow();
-            }
-        }
-
-        private void work() {
-            int c;
-            while ((c = next.getAndIncrement()) < cases.size()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                try {
-                    evaluate(c);
-                } catch (RuntimeException | Error failure) {
-                    next.set(cases.size());
-                    throw failure;
-                }
+            Scoring.forEachCase(cases.size(), threads, step, c -> {
+                evaluate(c);
                 int finished = done.incrementAndGet();
                 if (finished % PROGRESS_EVERY == 0 && finished < cases.size()) {
                     progress.progress(step, finished, cases.size());
                 }
-            }
+            });
         }
 
         private void evaluate(int c) {
@@ -218,12 +171,7 @@ public final class RankingEvaluator implements Evaluator {
             CandidateProducts candidates = new CandidateProducts(products, evaluationCase.excluded());
             RecommendationRequest request = RecommendationRequest.builder(evaluationCase.customer())
                     .requestId("eval-" + c).k(k).build();
-            double[] scores = recommender.score(request, candidates);
-            if (scores == null || scores.length != candidates.size()) {
-                throw new IllegalStateException("recommender " + recommender.name() + " returned "
-                        + (scores == null ? "null" : scores.length + " scores") + " for " + candidates.size()
-                        + " candidates of customer " + evaluationCase.customer().id());
-            }
+            double[] scores = Scoring.score(recommender, request, candidates);
             int[] best = TopK.select(scores, k);
             for (int i = 0; i < best.length; i++) {
                 best[i] = candidates.productIndex(best[i]);
@@ -232,16 +180,6 @@ public final class RankingEvaluator implements Evaluator {
             for (int m = 0; m < metrics.size(); m++) {
                 values[c * metrics.size() + m] = metrics.get(m).at(best, k, evaluationCase.relevant());
             }
-        }
-
-        private static ThreadFactory workerThreads() {
-            int pool = POOLS.incrementAndGet();
-            AtomicInteger count = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, "finrec-eval-" + pool + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
         }
     }
 }

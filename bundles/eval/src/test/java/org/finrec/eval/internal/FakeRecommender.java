@@ -15,19 +15,26 @@ import org.finrec.api.spi.Recommender;
  * A deterministic, thread-safe recommender for evaluator tests: each candidate's score is a function of the
  * customer and the product, and the candidate ids of every customer's latest call are recorded.
  */
-class FakeRecommender implements Recommender {
+public class FakeRecommender implements Recommender {
 
     private final String name;
     private final ToDoubleBiFunction<Customer, Product> score;
-    final Map<String, List<String>> candidateIdsByCustomer = new ConcurrentHashMap<>();
+    /** The candidate ids of each customer's latest call, by customer id. */
+    public final Map<String, List<String>> candidateIdsByCustomer = new ConcurrentHashMap<>();
 
-    FakeRecommender(String name, ToDoubleBiFunction<Customer, Product> score) {
+    /**
+     * Creates the recommender.
+     *
+     * @param name its name
+     * @param score the score of a candidate for a customer
+     */
+    public FakeRecommender(String name, ToDoubleBiFunction<Customer, Product> score) {
         this.name = name;
         this.score = score;
     }
 
     /** The same score for every customer: the map's value, NaN for products not in it. */
-    static FakeRecommender fixed(Map<String, Double> scores) {
+    public static FakeRecommender fixed(Map<String, Double> scores) {
         return new FakeRecommender("fixed", (customer, product) -> scores.getOrDefault(product.id(), Double.NaN));
     }
 
@@ -35,7 +42,7 @@ class FakeRecommender implements Recommender {
      * A pseudo-random score per (customer, product) pair from few distinct values, so that there are many ties;
      * about one in ten is NaN.
      */
-    static FakeRecommender hashed() {
+    public static FakeRecommender hashed() {
         return new FakeRecommender("hashed", (customer, product) -> {
             int h = (customer.id() + "|" + product.id()).hashCode() * 0x9E3779B9;
             int bucket = Math.floorMod(h >>> 7, 20);

@@ -1,7 +1,6 @@
 package org.finrec.eval.internal.split;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.finrec.api.data.Dataset;
@@ -61,17 +60,9 @@ public final class MaskedHoldingsSplitter implements Splitter {
             trainHoldings[c] = remaining;
         }
 
-        int[] kept = new int[data.interactionCount()];
-        int keptCount = 0;
-        for (int i = 0; i < data.interactionCount(); i++) {
-            boolean hidesAnswer = data.interactionProduct(i) == hidden[data.interactionCustomer(i)]
-                    && data.interactionKind(i).isOwnership();
-            if (!hidesAnswer) {
-                kept[keptCount++] = i;
-            }
-        }
-        TrainingView train = TrainingView.keeping(data, data.name() + "-train",
-                trainHoldings, Arrays.copyOf(kept, keptCount));
+        int[] kept = TrainingView.interactionsWhere(data, i -> data.interactionProduct(i)
+                != hidden[data.interactionCustomer(i)] || !data.interactionKind(i).isOwnership());
+        TrainingView train = TrainingView.keeping(data, data.name() + "-train", trainHoldings, kept);
 
         List<EvaluationCase> test = new ArrayList<>();
         for (int c = 0; c < customers; c++) {

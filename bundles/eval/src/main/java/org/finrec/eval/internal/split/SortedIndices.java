@@ -3,7 +3,7 @@ package org.finrec.eval.internal.split;
 import java.util.Arrays;
 
 /**
- * Sets of product indices kept as strictly ascending {@code int} arrays, the form {@link
+ * Sets of product (or customer) indices kept as strictly ascending {@code int} arrays, the form {@link
  * org.finrec.eval.EvaluationCase} and {@link org.finrec.api.data.Dataset#holdings(int)} use.
  */
 final class SortedIndices {
@@ -11,6 +11,20 @@ final class SortedIndices {
     static final int[] EMPTY = new int[0];
 
     private SortedIndices() {
+    }
+
+    /**
+     * Returns {@code 0 .. count-1}.
+     *
+     * @param count how many values, 0 or more
+     * @return a new strictly ascending array
+     */
+    static int[] range(int count) {
+        int[] values = new int[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = i;
+        }
+        return values;
     }
 
     /**

@@ -1,21 +1,27 @@
 package org.finrec.eval.internal.split;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
 
 /**
- * The training side of a split: a read-only {@link Dataset} over another one that hides some interactions and
- * replaces some customers' holdings, without copying customers, products or interaction columns.
+ * The training side of a split: a read-only {@link Dataset} over another one that hides some interactions,
+ * replaces some customers' holdings and may leave out whole customers, without copying customers, products or
+ * interaction columns.
  *
- * <p>Customers and products keep their indices. The view's interactions are a subsequence of the underlying
- * ones, re-indexed densely from 0 and still in time order. A customer whose holdings the view replaces is
- * returned by {@link #customer(int)} as a copy whose {@link Customer#holdings()} are exactly the view's holdings;
- * every other customer is the underlying one. Memory: one int per kept interaction (none when the view keeps a
- * prefix) and the replaced holdings.
+ * <p>Products keep their indices. Customers keep theirs too, unless the view keeps only some of them: then the
+ * kept ones are re-indexed densely from 0 in their underlying order, {@link #customerIndex(String)} answers -1 for
+ * a left-out customer, and every interaction of a left-out customer must be hidden. The view's interactions are a
+ * subsequence of the underlying ones, re-indexed densely from 0 and still in time order. A customer whose
+ * holdings the view replaces is returned by {@link #customer(int)} as a copy whose {@link Customer#holdings()}
+ * are exactly the view's holdings; every other customer is the underlying one. Memory: one int per kept
+ * interaction (none when the view keeps a prefix), the replaced holdings, and two ints per customer when the
+ * view keeps only some.
  *
  * <p>Immutable and thread-safe.
  */
@@ -26,10 +32,15 @@ final class TrainingView implements Dataset {
     private final int[][] replacedHoldings;
     private final int[] keptInteractions;
     private final int interactionCount;
+    /** Underlying index of each of the view's customers, or null when the view keeps them all. */
+    private final int[] keptCustomers;
+    /** The view's index of each underlying customer (-1 when left out), or null when the view keeps them all. */
+    private final int[] viewCustomerIndex;
 
-    private TrainingView(Dataset data, String name, int[][] replacedHoldings, int[] keptInteractions,
-            int interactionCount) {
-        if (replacedHoldings.length != data.customerCount()) {
+    private TrainingView(Dataset data, String name, int[] keptCustomers, int[][] replacedHoldings,
+            int[] keptInteractions, int interactionCount) {
+        int customerCount = keptCustomers == null ? data.customerCount() : keptCustomers.length;
+        if (replacedHoldings.length != customerCount) {
             throw new IllegalArgumentException("one holdings entry per customer expected");
         }
         this.data = data;
@@ -37,6 +48,17 @@ final class TrainingView implements Dataset {
         this.replacedHoldings = replacedHoldings;
         this.keptInteractions = keptInteractions;
         this.interactionCount = interactionCount;
+        this.keptCustomers = keptCustomers;
+        this.viewCustomerIndex = keptCustomers == null ? null : inverse(keptCustomers, data.customerCount());
+    }
+
+    private static int[] inverse(int[] keptCustomers, int underlyingCount) {
+        int[] inverse = new int[underlyingCount];
+        Arrays.fill(inverse, -1);
+        for (int c = 0; c < keptCustomers.length; c++) {
+            inverse[keptCustomers[c]] = c;
+        }
+        return inverse;
     }
 
     /**
@@ -50,7 +72,31 @@ final class TrainingView implements Dataset {
      * @return the view
      */
     static TrainingView keeping(Dataset data, String name, int[][] replacedHoldings, int[] keptInteractions) {
-        return new TrainingView(data, name, replacedHoldings, keptInteractions, keptInteractions.length);
+        return new TrainingView(data, name, null, replacedHoldings, keptInteractions, keptInteractions.length);
+    }
+
+    /**
+     * Creates a view that keeps some customers, re-indexed from 0, and some interactions.
+     *
+     * @param data the underlying dataset
+     * @param name the view's name
+     * @param keptCustomers the underlying customer indices to keep, strictly ascending; owned by the view
+     * @param replacedHoldings per customer index of the view, as for {@link #keeping}
+     * @param keptInteractions the underlying interaction indices to keep, strictly ascending, all of kept
+     *     customers; owned by the view
+     * @return the view
+     * @throws IllegalArgumentException if a kept interaction is a left-out customer's
+     */
+    static TrainingView keepingCustomers(Dataset data, String name, int[] keptCustomers, int[][] replacedHoldings,
+            int[] keptInteractions) {
+        TrainingView view = new TrainingView(data, name, keptCustomers, replacedHoldings, keptInteractions,
+                keptInteractions.length);
+        for (int interaction : keptInteractions) {
+            if (view.viewCustomerIndex[data.interactionCustomer(interaction)] < 0) {
+                throw new IllegalArgumentException("interaction " + interaction + " belongs to a left-out customer");
+            }
+        }
+        return view;
     }
 
     /**
@@ -63,7 +109,29 @@ final class TrainingView implements Dataset {
      * @return the view
      */
     static TrainingView keepingFirst(Dataset data, String name, int[][] replacedHoldings, int interactionCount) {
-        return new TrainingView(data, name, replacedHoldings, null, interactionCount);
+        return new TrainingView(data, name, null, replacedHoldings, null, interactionCount);
+    }
+
+    /**
+     * Selects the interactions a view keeps.
+     *
+     * @param data the underlying dataset
+     * @param keep tells, by underlying interaction index, whether to keep an interaction
+     * @return the kept interaction indices, strictly ascending, for {@link #keeping} or {@link #keepingCustomers}
+     */
+    static int[] interactionsWhere(Dataset data, IntPredicate keep) {
+        int[] kept = new int[data.interactionCount()];
+        int keptCount = 0;
+        for (int i = 0; i < kept.length; i++) {
+            if (keep.test(i)) {
+                kept[keptCount++] = i;
+            }
+        }
+        return keptCount == kept.length ? kept : Arrays.copyOf(kept, keptCount);
+    }
+
+    private int underlyingCustomer(int customerIndex) {
+        return keptCustomers == null ? customerIndex : keptCustomers[customerIndex];
     }
 
     private int underlying(int interactionIndex) {
@@ -80,13 +148,13 @@ final class TrainingView implements Dataset {
 
     @Override
     public int customerCount() {
-        return data.customerCount();
+        return replacedHoldings.length;
     }
 
     @Override
     public Customer customer(int customerIndex) {
-        Customer customer = data.customer(customerIndex);
         int[] holdings = replacedHoldings[customerIndex];
+        Customer customer = data.customer(underlyingCustomer(customerIndex));
         if (holdings == null) {
             return customer;
         }
@@ -112,7 +180,8 @@ final class TrainingView implements Dataset {
 
     @Override
     public int customerIndex(String customerId) {
-        return data.customerIndex(customerId);
+        int underlying = data.customerIndex(customerId);
+        return viewCustomerIndex == null || underlying < 0 ? underlying : viewCustomerIndex[underlying];
     }
 
     @Override
@@ -133,7 +202,7 @@ final class TrainingView implements Dataset {
     @Override
     public int[] holdings(int customerIndex) {
         int[] holdings = replacedHoldings[customerIndex];
-        return holdings == null ? data.holdings(customerIndex) : holdings.clone();
+        return holdings == null ? data.holdings(underlyingCustomer(customerIndex)) : holdings.clone();
     }
 
     @Override
@@ -143,7 +212,8 @@ final class TrainingView implements Dataset {
 
     @Override
     public int interactionCustomer(int interactionIndex) {
-        return data.interactionCustomer(underlying(interactionIndex));
+        int customer = data.interactionCustomer(underlying(interactionIndex));
+        return viewCustomerIndex == null ? customer : viewCustomerIndex[customer];
     }
 
     @Override

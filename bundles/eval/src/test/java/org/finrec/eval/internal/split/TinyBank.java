@@ -1,7 +1,14 @@
 package org.finrec.eval.internal.split;
 
+import static org.finrec.api.InteractionKind.CLICK;
+import static org.finrec.api.InteractionKind.CLOSE;
+import static org.finrec.api.InteractionKind.HOLD;
+import static org.finrec.api.InteractionKind.PURCHASE;
+import static org.finrec.api.InteractionKind.VIEW;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +57,60 @@ final class TinyBank {
 
     static Dataset dataset(List<Customer> customers, List<Product> products, Interaction... interactions) {
         return Dataset.of("tiny", customers, products, Arrays.asList(interactions));
+    }
+
+    /**
+     * Five customers and four products (A=0, B=1, C=2, D=3) in which every customer differs; interactions sorted by
+     * day, ties in input order:
+     *
+     * <pre>
+     * customer holds   interactions
+     * c0       A B C   HOLD A @1, HOLD B @1, VIEW C @2, PURCHASE C @3, CLICK B @4
+     * c1       -       VIEW A @1, VIEW D @4
+     * c2       D       PURCHASE D @2, VIEW D @5
+     * c3       A D     HOLD A @0, HOLD D @0, CLOSE B @6
+     * c4       B       VIEW B @3
+     * </pre>
+     */
+    static Dataset fiveCustomers() {
+        return dataset(
+                List.of(customer("c0", "A", "B", "C"), customer("c1"), customer("c2", "D"), customer("c3", "A", "D"),
+                        customer("c4", "B")),
+                products("A", "B", "C", "D"),
+                event("c0", HOLD, "A", 1), event("c0", HOLD, "B", 1), event("c0", VIEW, "C", 2),
+                event("c0", PURCHASE, "C", 3), event("c0", CLICK, "B", 4),
+                event("c1", VIEW, "A", 1), event("c1", VIEW, "D", 4),
+                event("c2", PURCHASE, "D", 2), event("c2", VIEW, "D", 5),
+                event("c3", HOLD, "A", 0), event("c3", HOLD, "D", 0), event("c3", CLOSE, "B", 6),
+                event("c4", VIEW, "B", 3));
+    }
+
+    /**
+     * Checks the {@link Dataset} contract on a view: ids and indices translate both ways, holdings are strictly
+     * ascending and agree with {@code customer(i).holdings()}, interactions are in time order and name customers
+     * and products of the view, and indices out of range are refused.
+     */
+    static void assertConsistent(Dataset view) {
+        for (int c = 0; c < view.customerCount(); c++) {
+            assertEquals(c, view.customerIndex(view.customer(c).id()), "customer " + c);
+            int[] holdings = view.holdings(c);
+            for (int h = 1; h < holdings.length; h++) {
+                assertTrue(holdings[h - 1] < holdings[h], "holdings of customer " + c + " ascending");
+            }
+            assertEquals(holdingIds(view, c), new TreeSet<>(view.customer(c).holdings()), "holdings of " + c);
+        }
+        for (int p = 0; p < view.productCount(); p++) {
+            assertEquals(p, view.productIndex(view.product(p).id()), "product " + p);
+        }
+        for (int i = 0; i < view.interactionCount(); i++) {
+            int customer = view.interactionCustomer(i);
+            int product = view.interactionProduct(i);
+            assertTrue(customer >= 0 && customer < view.customerCount(), "customer of interaction " + i);
+            assertTrue(product >= 0 && product < view.productCount(), "product of interaction " + i);
+            assertTrue(i == 0 || view.interactionEpochMillis(i - 1) <= view.interactionEpochMillis(i), "time order");
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> view.customer(view.customerCount()));
+        assertThrows(IndexOutOfBoundsException.class, () -> view.interactionProduct(view.interactionCount()));
     }
 
     /** Every interaction of the dataset in index order, as "customer KIND product @day". */
