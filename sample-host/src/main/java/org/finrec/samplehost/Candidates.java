@@ -3,19 +3,28 @@ package org.finrec.samplehost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.finrec.api.Customer;
 import org.finrec.api.data.Dataset;
 
 /**
  * The recommenders the sample host evaluates on a dataset: popularity overall and per segment or age band where
  * the customers have those attributes, the four collaborative-filtering algorithms with their defaults, and the
- * naive-Bayes content recommender on the customers' profiles.
+ * two content recommenders (naive Bayes, and content match for catalogues of bank size) on every profile attribute
+ * the customers have.
  */
 final class Candidates {
 
     static final String POPULARITY_PID = "org.finrec.recommender.popularity";
     static final String CF_PID = "org.finrec.recommender.cf";
     static final String CONTENT_PID = "org.finrec.recommender.content";
+    static final String CONTENT_MATCH_PID = "org.finrec.recommender.content.match";
+    /**
+     * Content match learns from every customer-product pair: it is meant for a bank's catalogue of tens of products,
+     * not for retail catalogues of thousands of items (amazon-beauty, movielens), where it is left out.
+     */
+    static final int MAX_PRODUCTS_TO_MATCH = 200;
 
     private Candidates() {
     }
@@ -38,8 +47,35 @@ final class Candidates {
                 Map.of("algorithm", "ITEM_KNN", "similarity", "COSINE", "neighbours", 200)));
         candidates.add(new EvaluationHarness.Candidate("als", CF_PID, Map.of("algorithm", "ALS")));
         candidates.add(new EvaluationHarness.Candidate("bpr", CF_PID, Map.of("algorithm", "BPR")));
-        candidates.add(new EvaluationHarness.Candidate("content-naive-bayes", CONTENT_PID, Map.of()));
+        List<String> profile = profileAttributes(dataset);
+        candidates.add(new EvaluationHarness.Candidate("content-naive-bayes", CONTENT_PID,
+                Map.of("features", profile.toArray(String[]::new))));
+        if (dataset.productCount() <= MAX_PRODUCTS_TO_MATCH) {
+            candidates.add(new EvaluationHarness.Candidate("content-match", CONTENT_MATCH_PID,
+                    Map.of("attributes", profile.stream().filter(a -> !a.equals(Customer.AGE_BAND)
+                            && !a.equals(Customer.RISK_TOLERANCE)).toArray(String[]::new))));
+        }
         return candidates;
+    }
+
+    /**
+     * The profile attributes the customers have: segment, age band, risk tolerance and preferred channel where
+     * present, then the open attributes of the first customers, by name.
+     */
+    static List<String> profileAttributes(Dataset dataset) {
+        List<String> attributes = new ArrayList<>();
+        for (String typed : List.of(Customer.SEGMENT, Customer.AGE_BAND, Customer.RISK_TOLERANCE,
+                Customer.PREFERRED_CHANNEL)) {
+            if (anyCustomerHas(dataset, typed)) {
+                attributes.add(typed);
+            }
+        }
+        Set<String> open = new TreeSet<>();
+        for (int c = 0; c < Math.min(1000, dataset.customerCount()); c++) {
+            open.addAll(dataset.customer(c).attributes().keySet());
+        }
+        attributes.addAll(open);
+        return attributes;
     }
 
     private static boolean anyCustomerHas(Dataset dataset, String attribute) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.finrec.api.data.Dataset;
 import org.finrec.data.DatasetFormat;
@@ -35,7 +36,11 @@ final class EvaluateCommand implements Callable<Integer> {
         /** Products added in the last month (or from --cutoff), predicted from before. */
         TEMPORAL,
         /** Train on --data, test on the purchases in --test. */
-        TRAIN_TEST
+        TRAIN_TEST,
+        /** Cold start: --test-share of the customers lose every holding and are asked for them back. */
+        NEW_CUSTOMERS,
+        /** Cold start: the --products lose every holder and interaction, and their holders are asked for them. */
+        NEW_PRODUCTS
     }
 
     @Option(names = "--data", required = true, description = "File or folder to read.")
@@ -69,6 +74,14 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "RANDOM: share for validation; the rest is test (default ${DEFAULT-VALUE}).")
     double validationShare;
 
+    @Option(names = "--test-share", defaultValue = "0.2",
+            description = "NEW_CUSTOMERS: share of the customers with holdings that become new (default "
+                    + "${DEFAULT-VALUE}).")
+    double testShare;
+
+    @Option(names = "--products", split = ",", description = "NEW_PRODUCTS: the products that become new, by id.")
+    List<String> newProducts;
+
     @Option(names = "--lenient", description = "Skip and count bad rows instead of failing on the first.")
     boolean lenient;
 
@@ -83,7 +96,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        Dataset dataset = read(data, progress);
+        Dataset dataset = read(data, format, lenient, progress);
         Split split = splitter(dataset, progress).split(dataset);
         progress.finish();
         out.printf("%s: %,d customers, %,d products, %,d interactions; %s: %,d test cases%n%n", dataset.name(),
@@ -102,7 +115,8 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Dataset read(Path path, ConsoleProgress progress) {
+    /** Reads a dataset for an evaluation, reporting skipped rows of a lenient read on standard error. */
+    static Dataset read(Path path, DatasetFormat format, boolean lenient, ConsoleProgress progress) {
         ImportOptions options = (lenient ? ImportOptions.LENIENT : ImportOptions.STRICT).withProgress(progress);
         ImportResult result = DatasetReader.of(format).read(path, options);
         progress.finish();
@@ -125,11 +139,18 @@ final class EvaluateCommand implements Callable<Integer> {
                 Instant start = cutoff != null ? cutoff
                         : Instant.ofEpochMilli(dataset.interactionEpochMillis(dataset.interactionCount() - 1));
                 return Splitter.temporal(start, start.plus(Duration.ofDays(1)));
+            case NEW_CUSTOMERS:
+                return Splitter.newCustomers(testShare, seed);
+            case NEW_PRODUCTS:
+                if (newProducts == null || newProducts.isEmpty()) {
+                    throw new IllegalArgumentException("--protocol NEW_PRODUCTS needs --products <id,id,...>");
+                }
+                return Splitter.newProducts(newProducts);
             default:
                 if (test == null) {
                     throw new IllegalArgumentException("--protocol TRAIN_TEST needs --test <path>");
                 }
-                return Splitter.trainTest(read(test, progress));
+                return Splitter.trainTest(read(test, format, lenient, progress));
         }
     }
 

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.spi.Recommender;
 import org.finrec.eval.EvaluationResult;
 import org.finrec.eval.Evaluator;
 import org.finrec.eval.Leaderboard;
+import org.finrec.eval.PropensityResult;
+import org.finrec.eval.PropensityTask;
 import org.finrec.eval.RankingMetric;
 import org.finrec.eval.Split;
 import org.finrec.runtime.FinrecRuntime;
@@ -30,6 +33,9 @@ final class EvaluationHarness {
     static final List<RankingMetric> METRICS = List.of(RankingMetric.PRECISION, RankingMetric.RECALL,
             RankingMetric.F1, RankingMetric.NDCG, RankingMetric.MAP, RankingMetric.HIT_RATE, RankingMetric.MRR);
 
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final String RUN_PROPERTY = "finrec.evaluation.run";
+
     private final FinrecRuntime runtime;
     private final ProgressListener progress;
     private final Duration trainingTimeout;
@@ -41,26 +47,56 @@ final class EvaluationHarness {
     }
 
     Leaderboard evaluate(String datasetName, Split split, List<Candidate> candidates, int k) {
-        String trainName = "evaluation-train-" + Integer.toHexString(System.identityHashCode(split));
-        ServiceRegistration<Dataset> registration = runtime.registerService(Dataset.class, split.train(),
+        Evaluator evaluator = Evaluator.allItems(Runtime.getRuntime().availableProcessors());
+        List<EvaluationResult> results = forEachTrained(split.train(), candidates,
+                (candidate, recommender, trainSeconds) -> evaluator.evaluate(recommender, split, k, METRICS,
+                        (step, done, total) -> progress.progress("evaluating " + candidate.name(), done, total))
+                        .withTrainSeconds(trainSeconds));
+        return new Leaderboard(datasetName, results);
+    }
+
+    /**
+     * Scores a propensity task with every candidate trained in the framework on the task's training data.
+     *
+     * @return one result per candidate, in order
+     */
+    List<PropensityResult> evaluate(PropensityTask task, List<Candidate> candidates) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return forEachTrained(task.train(), candidates, (candidate, recommender, trainSeconds) -> {
+            progress.progress("scoring " + candidate.name(), 0, 1);
+            return task.evaluate(recommender, threads);
+        });
+    }
+
+    /** What to do with one trained candidate. */
+    @FunctionalInterface
+    interface TrainedUse<T> {
+        T apply(Candidate candidate, Recommender recommender, double trainSeconds);
+    }
+
+    /**
+     * Registers the training data as a {@link Dataset} service, then creates each candidate by its factory
+     * configuration, waits for it to train, uses it and deletes the configuration again.
+     */
+    private <T> List<T> forEachTrained(Dataset train, List<Candidate> candidates, TrainedUse<T> use) {
+        String trainName = "evaluation-train-" + RUNS.incrementAndGet();
+        ServiceRegistration<Dataset> registration = runtime.registerService(Dataset.class, train,
                 Map.of(Dataset.NAME, trainName));
-        List<EvaluationResult> results = new ArrayList<>();
+        List<T> results = new ArrayList<>();
         try {
-            Evaluator evaluator = Evaluator.allItems(Runtime.getRuntime().availableProcessors());
             for (Candidate candidate : candidates) {
                 String pid = candidate.factoryPid() + "~" + candidate.name();
                 Map<String, Object> properties = new LinkedHashMap<>(candidate.properties());
                 properties.put(Recommender.NAME, candidate.name());
                 properties.put("dataset.target", "(" + Dataset.NAME + "=" + trainName + ")");
+                // a configuration property becomes a service property: never mistake the last run's service
+                properties.put(RUN_PROPERTY, trainName);
                 long started = System.nanoTime();
                 runtime.configure(pid, properties);
                 try {
-                    Recommender recommender = runtime.waitForService(Recommender.class,
-                            "(" + Recommender.NAME + "=" + candidate.name() + ")", trainingTimeout);
-                    double trainSeconds = (System.nanoTime() - started) / 1e9;
-                    results.add(evaluator.evaluate(recommender, split, k, METRICS,
-                            (step, done, total) -> progress.progress("evaluating " + candidate.name(), done, total))
-                            .withTrainSeconds(trainSeconds));
+                    Recommender recommender = runtime.waitForService(Recommender.class, "(&(" + Recommender.NAME
+                            + "=" + candidate.name() + ")(" + RUN_PROPERTY + "=" + trainName + "))", trainingTimeout);
+                    results.add(use.apply(candidate, recommender, (System.nanoTime() - started) / 1e9));
                 } finally {
                     runtime.deleteConfiguration(pid);
                 }
@@ -68,6 +104,6 @@ final class EvaluationHarness {
         } finally {
             registration.unregister();
         }
-        return new Leaderboard(datasetName, results);
+        return results;
     }
 }

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Recommends by profile: the naive-Bayes log odds that a customer with this profile holds a product, against the
  * customers who do not (the "p(like | user features) / p(dislike | user features)" of the content-based family).
- * Works for a new customer with a profile and no holdings; explains every score as the base odds plus one term per
- * profile feature, naming the feature and the holding rates behind it. Trains on the referenced {@link Dataset} at
- * activation; one instance per factory configuration.
+ * Works for a new customer with a profile and no holdings; has no opinion (NaN) of a product no training customer
+ * holds or bought. Explains every score as the base odds plus one term per profile feature, naming the feature and
+ * the holding rates behind it. Trains on the referenced {@link Dataset} at activation; one instance per factory
+ * configuration.
  */
 @Component(service = Recommender.class, configurationPid = ContentRecommender.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -78,7 +79,9 @@ public final class ContentRecommender implements Recommender {
                 throw new IllegalStateException("interrupted");
             }
             int product = model.productIndex(candidates.get(i).id());
-            scores[i] = product < 0 ? Double.NaN : model.score(product, request.customer());
+            // a product no training customer holds or bought has no odds to learn: no opinion, not smoothing alone
+            scores[i] = product < 0 || !model.hasEvidence(product) ? Double.NaN
+                    : model.score(product, request.customer());
         }
         return scores;
     }
@@ -86,9 +89,9 @@ public final class ContentRecommender implements Recommender {
     @Override
     public Explanation explain(RecommendationRequest request, Product product) {
         int p = model.productIndex(product.id());
-        if (p < 0) {
-            throw new IllegalArgumentException("content model " + model.version() + " has never seen product "
-                    + product.id());
+        if (p < 0 || !model.hasEvidence(p)) {
+            throw new IllegalArgumentException("content model " + model.version() + " has never seen a holder or "
+                    + "buyer of product " + product.id());
         }
         Customer customer = request.customer();
         List<Reason> reasons = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.finrec.api.Customer;
+import org.finrec.api.InteractionKind;
 import org.finrec.api.data.Dataset;
 
 /**
@@ -21,6 +22,8 @@ final class NaiveBayesModel {
     private final String version;
     private final List<String> features;
     private final AttributeBins bins;
+    /** Per product: whether any customer of the data bought it. */
+    private final boolean[] adopted;
     private final double smoothing;
     private final Map<String, Integer> productIndex;
     private final int customers;
@@ -31,12 +34,13 @@ final class NaiveBayesModel {
     private final List<Map<String, Integer>> customersWithValue;
 
     private NaiveBayesModel(String version, List<String> features, AttributeBins bins, double smoothing,
-            Map<String, Integer> productIndex,
+            boolean[] adopted, Map<String, Integer> productIndex,
             int customers, int[] holders, List<Map<String, int[]>> holdersWithValue,
             List<Map<String, Integer>> customersWithValue) {
         this.version = version;
         this.features = features;
         this.bins = bins;
+        this.adopted = adopted;
         this.smoothing = smoothing;
         this.productIndex = productIndex;
         this.customers = customers;
@@ -88,9 +92,15 @@ final class NaiveBayesModel {
                 }
             }
         }
+        boolean[] adopted = new boolean[data.productCount()];
+        for (int i = 0; i < data.interactionCount(); i++) {
+            if (data.interactionKind(i) == InteractionKind.PURCHASE) {
+                adopted[data.interactionProduct(i)] = true;
+            }
+        }
         String version = "naive-bayes-" + Integer.toHexString(Objects.hash(data.name(), features,
                 smoothing, data.customerCount(), Arrays.hashCode(holders)));
-        return new NaiveBayesModel(version, List.copyOf(features), bins, smoothing, Map.copyOf(productIndex),
+        return new NaiveBayesModel(version, List.copyOf(features), bins, smoothing, adopted, Map.copyOf(productIndex),
                 data.customerCount(), holders, holdersWithValue, customersWithValue);
     }
 
@@ -114,6 +124,14 @@ final class NaiveBayesModel {
 
     int holders(int product) {
         return holders[product];
+    }
+
+    /**
+     * Tells whether the data says anything of the product: a customer holds or bought it. A product without either
+     * has odds made of smoothing alone.
+     */
+    boolean hasEvidence(int product) {
+        return holders[product] > 0 || adopted[product];
     }
 
     int customers() {

@@ -30,6 +30,9 @@ final class ProfileMatchModel {
     record Term(ProfileFeatures.Feature feature, double weight) {
     }
 
+    /** The most customer-product pairs learnt from (about 100 MB of training data); customers are sampled to fit. */
+    static final long MAX_PAIRS = 2_000_000;
+
     private final String version;
     private final ProfileFeatures features;
     private final double bias;
@@ -51,7 +54,8 @@ final class ProfileMatchModel {
      * @param data the training data
      * @param features the features, fitted on the same data
      * @param cost LIBLINEAR's C: the weight of the data against the L2 penalty, above 0
-     * @param maxCustomers the most customers to learn from, an evenly spaced sample when the data has more
+     * @param maxCustomers the most customers to learn from, an evenly spaced sample when the data has more (or when
+     *     their pairs with the products would exceed {@link #MAX_PAIRS})
      * @throws IllegalArgumentException if the data has no holder or no product without one for every customer
      */
     static ProfileMatchModel train(Dataset data, ProfileFeatures features, double cost, int maxCustomers) {
@@ -71,7 +75,8 @@ final class ProfileMatchModel {
                 trained.add(data.product(p));
             }
         }
-        int step = Math.max(1, (data.customerCount() + maxCustomers - 1) / maxCustomers);
+        int customers = (int) Math.max(1, Math.min(maxCustomers, MAX_PAIRS / Math.max(1, trained.size())));
+        int step = Math.max(1, (data.customerCount() + customers - 1) / customers);
         Map<String, Integer> index = new HashMap<>();
         List<FeatureNode> nodes = new ArrayList<>();
         nodes.add(null); // LIBLINEAR's feature indices start at 1

@@ -63,4 +63,20 @@ class ContentRecommenderTest extends RecommenderContractTest {
         assertTrue(recommender.score(RecommendationRequest.builder(retiree).build(), List.of(account))[0] < score,
                 "a retiree's odds of holding a student account are lower");
     }
+
+    @Test
+    void aProductWithoutHoldersGetsNoOpinion() {
+        List<Product> products = List.of(Product.builder("current").build(), Product.builder("launched").build());
+        Dataset data = Dataset.of("launch", List.of(Customer.builder("a").segment("student").holding("current")
+                .build(), Customer.builder("b").segment("retired").build()), products, List.of());
+        ContentRecommender recommender = new ContentRecommender("content",
+                NaiveBayesModel.train(data, List.of("segment"), 1.0));
+        RecommendationRequest request = RecommendationRequest.builder(Customer.builder("c").segment("student")
+                .build()).build();
+
+        double[] scores = recommender.score(request, products);
+
+        assertTrue(Double.isFinite(scores[0]));
+        assertTrue(Double.isNaN(scores[1]), "no holder, no odds: " + scores[1]);
+    }
 }
