@@ -22,7 +22,8 @@ public final class Benchmarks {
         if (args.length == 0) {
             System.err.println("usage: finrec-benchmarks synthetic-bank [--customers N] [--months M]\n"
                     + "       finrec-benchmarks facade-latency [--customers 10000,100000,1000000] [--requests N] "
-                    + "[--algorithms USER_KNN,ITEM_KNN,ALS,BPR] [--features platform,core,cf,experiment] "
+                    + "[--algorithms USER_KNN,ITEM_KNN,ALS,BPR,content-naive-bayes,content-match,content-match-intent] "
+                    + "[--features platform,core,cf,experiment,content,inference] "
                     + "[--bundles runtime/target/finrec-runtime/bundles]\n"
                     + "       finrec-benchmarks hot-swap [--swaps 100] [--customers 20000] [--threads 2xcores] "
                     + "[--baseline-seconds 10] [--route replace|deploy|both]\n"

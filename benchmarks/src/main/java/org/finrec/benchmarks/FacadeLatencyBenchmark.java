@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationService;
+import org.finrec.api.recommend.RequestContext;
 import org.finrec.api.spi.Recommender;
 import org.finrec.data.SyntheticBank;
 import org.finrec.runtime.FinrecRuntime;
@@ -21,12 +23,37 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * Training time, heap and the latency of {@code RecommendationService.recommend} through the whole facade
- * (candidates, suitability, scoring, top-k, explanations) for each collaborative-filtering algorithm on the
- * synthetic bank, against popularity measured in the same run as the baseline.
+ * (candidates, suitability, scoring, top-k, explanations) for each collaborative-filtering algorithm and content
+ * recommender on the synthetic bank, against popularity measured in the same run as the baseline. The subject
+ * {@code content-match-intent} sends every request with a free-text intent (it needs the inference feature).
  */
 final class FacadeLatencyBenchmark {
 
     private static final List<String> ALGORITHMS = List.of("USER_KNN", "ITEM_KNN", "ALS", "BPR");
+
+    /** A recommender to measure: its factory configuration, and whether requests carry an intent. */
+    private record Subject(String name, String factoryPid, Map<String, Object> properties, boolean intents) {
+
+        static Subject of(String option) {
+            switch (option.toLowerCase(Locale.ROOT)) {
+                case "content-naive-bayes":
+                    return new Subject("content-naive-bayes", "org.finrec.recommender.content", Map.of(), false);
+                case "content-match":
+                    return new Subject("content-match", "org.finrec.recommender.content.match", Map.of(), false);
+                case "content-match-intent":
+                    return new Subject("content-match-intent", "org.finrec.recommender.content.match", Map.of(),
+                            true);
+                default:
+                    return new Subject(option.toLowerCase(Locale.ROOT), "org.finrec.recommender.cf",
+                            Map.of("algorithm", option.toUpperCase(Locale.ROOT)), false);
+            }
+        }
+    }
+
+    /** What customers type or say, one per request in turn. */
+    private static final List<String> INTENTS = List.of("saving for my daughter's university",
+            "a loan to buy a new car", "I want to put money aside for retirement", "a credit card for travelling",
+            "somewhere safe to keep my savings for a year", "invest in the stock market for growth");
 
     private FacadeLatencyBenchmark() {
     }
@@ -72,11 +99,10 @@ final class FacadeLatencyBenchmark {
                 runtime.registerService(ProductCatalog.class, ProductCatalog.of(products), Map.of());
                 ServiceRegistration<Dataset> data = runtime.registerService(Dataset.class, bank,
                         Map.of(Dataset.NAME, bank.name()));
-                Measurement popularity = measure(runtime, bank, "popularity", null, requests);
+                Measurement popularity = measure(runtime, bank, null, requests);
                 print(customers, popularity, popularity);
                 for (String algorithm : algorithms) {
-                    print(customers, measure(runtime, bank, algorithm.toLowerCase(Locale.ROOT), algorithm, requests),
-                            popularity);
+                    print(customers, measure(runtime, bank, Subject.of(algorithm), requests), popularity);
                 }
                 data.unregister();
             }
@@ -86,16 +112,19 @@ final class FacadeLatencyBenchmark {
     private record Measurement(String name, double trainSeconds, long heapBytes, long p50Nanos, long p99Nanos) {
     }
 
-    private static Measurement measure(FinrecRuntime runtime, Dataset bank, String name, String algorithm,
-            int requests) {
+    /** Measures one subject, or popularity when it is null. */
+    private static Measurement measure(FinrecRuntime runtime, Dataset bank, Subject subject, int requests) {
+        String name = subject == null ? "popularity" : subject.name();
+        boolean intents = subject != null && subject.intents();
         long heapBefore = usedHeap();
         long started = System.nanoTime();
-        if (algorithm != null) {
-            runtime.configure("org.finrec.recommender.cf~" + name, Map.of("finrec.recommender.name", name,
-                    "algorithm", algorithm));
+        if (subject != null) {
+            Map<String, Object> properties = new HashMap<>(subject.properties());
+            properties.put("finrec.recommender.name", name);
+            runtime.configure(subject.factoryPid() + "~" + name, properties);
         }
         runtime.waitForService(Recommender.class, "(finrec.recommender.name=" + name + ")", Duration.ofMinutes(30));
-        double trainSeconds = algorithm == null ? Double.NaN : (System.nanoTime() - started) / 1e9;
+        double trainSeconds = subject == null ? Double.NaN : (System.nanoTime() - started) / 1e9;
         long heap = usedHeap() - heapBefore;
         runtime.configure("org.finrec.core.facade", Map.of("recommender", name, "fallback.recommender",
                 "popularity", "time.budget.ms", 10_000L));
@@ -103,25 +132,31 @@ final class FacadeLatencyBenchmark {
         SplittableRandom random = new SplittableRandom(7);
         // warm up, and wait until the facade serves with the new configuration
         for (int i = 0; i < Math.min(2_000, requests); i++) {
-            facade.recommend(request(bank, random));
+            facade.recommend(request(bank, random, intents));
         }
         long[] latencies = new long[requests];
         for (int i = 0; i < requests; i++) {
-            RecommendationRequest request = request(bank, random);
+            RecommendationRequest request = request(bank, random, intents);
             long t0 = System.nanoTime();
             facade.recommend(request);
             latencies[i] = System.nanoTime() - t0;
         }
         Arrays.sort(latencies);
-        if (algorithm != null) {
-            runtime.deleteConfiguration("org.finrec.recommender.cf~" + name);
+        if (subject != null) {
+            runtime.deleteConfiguration(subject.factoryPid() + "~" + name);
         }
         return new Measurement(name, trainSeconds, heap, latencies[requests / 2],
                 latencies[(int) (requests * 0.99)]);
     }
 
-    private static RecommendationRequest request(Dataset bank, SplittableRandom random) {
-        return RecommendationRequest.builder(bank.customer(random.nextInt(bank.customerCount()))).k(5).build();
+    private static RecommendationRequest request(Dataset bank, SplittableRandom random, boolean intent) {
+        RecommendationRequest.Builder request = RecommendationRequest.builder(
+                bank.customer(random.nextInt(bank.customerCount()))).k(5);
+        if (intent) {
+            request.context(RequestContext.EMPTY.withAttribute(RequestContext.INTENT,
+                    INTENTS.get(random.nextInt(INTENTS.size()))));
+        }
+        return request.build();
     }
 
     private static void print(int customers, Measurement measurement, Measurement baseline) {
