@@ -8,6 +8,7 @@ import java.util.Map;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.inference.TextEncoder;
 import org.finrec.api.spi.Recommender;
 import org.finrec.runtime.FinrecRuntime;
 
@@ -27,6 +28,15 @@ final class EmbeddedFinrec implements AutoCloseable {
 
     /** Starts the runtime and hands it the dataset; the catalogue is the dataset's products. */
     static EmbeddedFinrec start(Path bundleFolder, Dataset dataset) {
+        return start(bundleFolder, dataset, false);
+    }
+
+    /**
+     * Starts the runtime, with the inference feature too when {@code text} is set, and hands it the dataset. With
+     * text, returns once the text encoder runs, so that every content-match recommender created later compares
+     * product texts from its first score.
+     */
+    static EmbeddedFinrec start(Path bundleFolder, Dataset dataset, boolean text) {
         List<Product> products = new ArrayList<>(dataset.productCount());
         for (int p = 0; p < dataset.productCount(); p++) {
             products.add(dataset.product(p));
@@ -34,11 +44,18 @@ final class EmbeddedFinrec implements AutoCloseable {
         ProductCatalog catalog = ProductCatalog.of(products);
         FinrecRuntime.Builder builder = FinrecRuntime.builder().bundleFolder(bundleFolder);
         FinrecRuntime.DEFAULT_FEATURES.forEach(builder::feature);
-        FinrecRuntime runtime = builder.feature("content").start(); // the content recommender is evaluated too
+        builder.feature("content"); // the content recommenders are evaluated too
+        if (text) {
+            builder.feature("inference");
+        }
+        FinrecRuntime runtime = builder.start();
         try {
             runtime.registerService(ProductCatalog.class, catalog, Map.of());
             runtime.registerService(Dataset.class, dataset, Map.of(Dataset.NAME, dataset.name()));
             runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=popularity)", Duration.ofMinutes(5));
+            if (text) {
+                runtime.waitForService(TextEncoder.class, null, Duration.ofMinutes(5));
+            }
             return new EmbeddedFinrec(runtime, catalog);
         } catch (RuntimeException e) {
             runtime.close();

@@ -10,14 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.finrec.api.data.Dataset;
-import org.finrec.data.DatasetFormat;
-import org.finrec.data.DatasetReader;
-import org.finrec.data.ImportOptions;
-import org.finrec.data.ImportResult;
 import org.finrec.eval.Leaderboard;
 import org.finrec.eval.Split;
 import org.finrec.eval.Splitter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Reads a dataset, splits it by a protocol, and evaluates every recommender on it. */
@@ -43,12 +40,8 @@ final class EvaluateCommand implements Callable<Integer> {
         NEW_PRODUCTS
     }
 
-    @Option(names = "--data", required = true, description = "File or folder to read.")
-    Path data;
-
-    @Option(names = "--format", required = true,
-            description = "One of ${COMPLETION-CANDIDATES}.")
-    DatasetFormat format;
+    @Mixin
+    DatasetOptions input;
 
     @Option(names = "--protocol", required = true, description = "One of ${COMPLETION-CANDIDATES}.")
     Protocol protocol;
@@ -82,8 +75,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--products", split = ",", description = "NEW_PRODUCTS: the products that become new, by id.")
     List<String> newProducts;
 
-    @Option(names = "--lenient", description = "Skip and count bad rows instead of failing on the first.")
-    boolean lenient;
+    @Option(names = "--text", description = "Also run the inference feature, so that content match compares product "
+            + "texts (MiniLM) with what each customer holds.")
+    boolean text;
 
     @Option(names = "--out", description = "Folder to write leaderboard.md and leaderboard.json to.")
     Path outFolder;
@@ -96,13 +90,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        Dataset dataset = read(data, format, lenient, progress);
+        Dataset dataset = input.read(progress);
         Split split = splitter(dataset, progress).split(dataset);
         progress.finish();
         out.printf("%s: %,d customers, %,d products, %,d interactions; %s: %,d test cases%n%n", dataset.name(),
                 dataset.customerCount(), dataset.productCount(), dataset.interactionCount(), split.protocol(),
                 split.test().size());
-        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), split.train())) {
+        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), split.train(),
+                text)) {
             Leaderboard leaderboard = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(30))
                     .evaluate(dataset.name(), split, Candidates.forDataset(split.train()), k);
             progress.finish();
@@ -113,18 +108,6 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** Reads a dataset for an evaluation, reporting skipped rows of a lenient read on standard error. */
-    static Dataset read(Path path, DatasetFormat format, boolean lenient, ConsoleProgress progress) {
-        ImportOptions options = (lenient ? ImportOptions.LENIENT : ImportOptions.STRICT).withProgress(progress);
-        ImportResult result = DatasetReader.of(format).read(path, options);
-        progress.finish();
-        if (result.rowsSkipped() > 0) {
-            System.err.printf("%s: skipped %,d bad rows of %,d; first: %s%n", path, result.rowsSkipped(),
-                    result.rowsRead(), result.problems().get(0).getMessage());
-        }
-        return result.dataset();
     }
 
     private Splitter splitter(Dataset dataset, ConsoleProgress progress) {
@@ -150,7 +133,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (test == null) {
                     throw new IllegalArgumentException("--protocol TRAIN_TEST needs --test <path>");
                 }
-                return Splitter.trainTest(read(test, format, lenient, progress));
+                return Splitter.trainTest(input.read(test, progress));
         }
     }
 

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
-import org.finrec.data.DatasetFormat;
 import org.finrec.eval.PropensityResult;
 import org.finrec.eval.PropensityTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,11 +23,8 @@ import picocli.CommandLine.Option;
         description = "Score one product's take-up (AUC) for held-out customers: warm, new customers, new product.")
 final class PropensityCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, description = "File or folder to read.")
-    Path data;
-
-    @Option(names = "--format", required = true, description = "One of ${COMPLETION-CANDIDATES}.")
-    DatasetFormat format;
+    @Mixin
+    DatasetOptions input;
 
     @Option(names = "--product", required = true, description = "The product whose take-up is predicted.")
     String product;
@@ -43,8 +40,9 @@ final class PropensityCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the hold-out (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lenient", description = "Skip and count bad rows instead of failing on the first.")
-    boolean lenient;
+    @Option(names = "--text", description = "Also run the inference feature, so that content match compares product "
+            + "texts (MiniLM) with what each customer holds.")
+    boolean text;
 
     @Option(names = "--bundles", description = "Folder of bundle JARs (default: bundles/ beside the sample host).")
     Path bundles;
@@ -54,9 +52,9 @@ final class PropensityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleProgress progress = new ConsoleProgress(System.err);
-        Dataset dataset = EvaluateCommand.read(data, format, lenient, progress);
+        Dataset dataset = input.read(progress);
         List<PropensityResult> results = evaluate(dataset, product, scenarios, testShare, seed,
-                EmbeddedFinrec.bundleFolder(bundles), progress);
+                EmbeddedFinrec.bundleFolder(bundles), text, progress);
         progress.finish();
         out.printf("%s: %,d customers; propensity of %s, %.0f%% of customers held out (seed %d)%n%n",
                 dataset.name(), dataset.customerCount(), product, 100 * testShare, seed);
@@ -65,15 +63,16 @@ final class PropensityCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the tasks: the framework's recommenders trained on each task's training data, then the baseline.
+     * Runs the tasks: the framework's recommenders trained on each task's training data (content match with product
+     * texts when {@code text} is set), then the baseline.
      *
      * @return the results, scenario by scenario, the baseline last in each
      */
     static List<PropensityResult> evaluate(Dataset dataset, String product, List<PropensityTask.Scenario> scenarios,
-            double testShare, long seed, Path bundleFolder, ProgressListener progress) {
+            double testShare, long seed, Path bundleFolder, boolean text, ProgressListener progress) {
         List<PropensityResult> results = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
-        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(bundleFolder, dataset)) {
+        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(bundleFolder, dataset, text)) {
             EvaluationHarness harness = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(30));
             for (PropensityTask.Scenario scenario : scenarios) {
                 PropensityTask task = PropensityTask.of(dataset, product, testShare, seed, scenario);

@@ -97,7 +97,7 @@ class RealDataAccuracyIT {
                 .resolve("bank-additional-full.csv"));
 
         List<PropensityResult> results = PropensityCommand.evaluate(data, "term-deposit",
-                List.of(PropensityTask.Scenario.values()), 0.2, 42, BUNDLES, ProgressListener.NONE);
+                List.of(PropensityTask.Scenario.values()), 0.2, 42, BUNDLES, false, ProgressListener.NONE);
 
         assertAuc(results, "warm", "logistic-regression", 0.7985);
         assertAuc(results, "warm", "content-naive-bayes", 0.7931);

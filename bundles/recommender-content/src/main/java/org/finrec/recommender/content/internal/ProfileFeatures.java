@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
@@ -26,8 +27,15 @@ final class ProfileFeatures {
     /** The customer attribute that names a life stage, where the bank records one. */
     static final String LIFE_STAGE = "lifeStage";
 
-    /** One feature that applies to a customer and product: its key in the model and what it means. */
-    record Feature(String key, String meaning) {
+    /**
+     * One feature that applies to a customer and product: its key in the model and what it means, put in words only
+     * when an explanation asks (scoring needs the key alone).
+     */
+    record Feature(String key, Supplier<String> describe) {
+
+        String meaning() {
+            return describe.get();
+        }
     }
 
     /** What the features need to know of one customer, worked out once per request. */
@@ -122,38 +130,39 @@ final class ProfileFeatures {
         String category = product.category().name();
         String products = categoryText(product);
         List<Feature> features = new ArrayList<>(8);
-        features.add(new Feature("product=" + product.id(), product.name() + " itself"));
+        features.add(new Feature("product=" + product.id(), () -> product.name() + " itself"));
         String[] sides = {"category=" + category, "product=" + product.id()};
         String[] sideTexts = {products, product.name()};
         for (int side = 0; side < sides.length; side++) {
+            String sideText = sideTexts[side];
             features.add(new Feature(sides[side] + "|stage=" + profile.lifeStage(),
-                    sideTexts[side] + " for customers " + profile.lifeStageText()));
+                    () -> sideText + " for customers " + profile.lifeStageText()));
             if (profile.incomeBand().isPresent()) {
                 features.add(new Feature(sides[side] + "|income=" + profile.incomeBand().get(),
-                        sideTexts[side] + " for customers " + profile.incomeText()));
+                        () -> sideText + " for customers " + profile.incomeText()));
             }
             for (String[] attribute : profile.attributes()) {
                 features.add(new Feature(sides[side] + "|" + attribute[0] + "=" + attribute[1],
-                        sideTexts[side] + " for customers with " + attribute[0] + " " + attribute[1]));
+                        () -> sideText + " for customers with " + attribute[0] + " " + attribute[1]));
             }
         }
         if (profile.riskTolerance().isPresent()) {
             int gap = Math.max(-4, Math.min(2, product.riskClass() - profile.riskTolerance().getAsInt()));
-            features.add(new Feature("riskGap=" + gap, gap == 0
+            features.add(new Feature("riskGap=" + gap, () -> gap == 0
                     ? "a risk class equal to the customer's risk tolerance"
                     : String.format(Locale.ROOT, "a risk class %d %s the customer's risk tolerance", Math.abs(gap),
                             gap < 0 ? "below" : "above")));
         } else {
             features.add(new Feature("risk=" + product.riskClass() + "|tolerance=unknown",
-                    "risk class " + product.riskClass() + " for a customer without a risk assessment"));
+                    () -> "risk class " + product.riskClass() + " for a customer without a risk assessment"));
         }
         String term = termBand(product);
         features.add(new Feature("term=" + term + "|stage=" + profile.lifeStage(),
-                termText(term) + " for customers " + profile.lifeStageText()));
+                () -> termText(term) + " for customers " + profile.lifeStageText()));
         profile.incomeBand().ifPresent(band -> {
             String rate = rateBand(product);
             features.add(new Feature("category=" + category + "|rate=" + rate + "|income=" + band,
-                    products + " " + rateText(rate) + " for customers " + profile.incomeText()));
+                    () -> products + " " + rateText(rate) + " for customers " + profile.incomeText()));
         });
         return features;
     }
