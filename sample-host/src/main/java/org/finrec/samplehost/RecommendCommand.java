@@ -1,11 +1,16 @@
 package org.finrec.samplehost;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.finrec.api.Customer;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.recommend.RecommendationResponse;
 import org.finrec.api.recommend.RequestContext;
+import org.finrec.api.spi.Recommender;
 import org.finrec.data.DatasetFormat;
 import org.finrec.data.DatasetReader;
 import org.finrec.data.ImportOptions;
@@ -36,6 +41,15 @@ final class RecommendCommand implements Callable<Integer> {
     @Option(names = "-k", defaultValue = "5", description = "Recommendations (default ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--recommender", description = "The recommender that serves: popularity, or any recommender "
+            + "the evaluate command lists (such as content-match), trained on the data first (default: popularity, "
+            + "or content-match with --intent).")
+    String recommender;
+
+    @Option(names = "--intent", description = "What the customer typed or said, such as \"saving for my daughter's "
+            + "university\"; starts the inference feature so that content match reads it.")
+    String intent;
+
     @Option(names = "--bundles", description = "Folder of bundle JARs (default: bundles/ beside the sample host).")
     Path bundles;
 
@@ -59,12 +73,44 @@ final class RecommendCommand implements Callable<Integer> {
             return 1;
         }
         Customer customer = dataset.customer(index);
-        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), dataset)) {
+        String serving = recommender != null ? recommender : intent != null ? "content-match" : "popularity";
+        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), dataset,
+                intent != null)) {
+            if (!serving.equals("popularity")) {
+                serve(finrec, dataset, serving);
+            }
+            RequestContext context = RequestContext.of(customer.preferredChannel().orElse("online"), "cli");
             RecommendationRequest request = RecommendationRequest.builder(customer).k(k)
-                    .context(RequestContext.of(customer.preferredChannel().orElse("online"), "cli")).build();
-            new RecommendationPrinter(System.out).print(customer,
-                    finrec.runtime().recommendationService().recommend(request), finrec.catalog());
+                    .context(intent == null ? context : context.withAttribute(RequestContext.INTENT, intent)).build();
+            RecommendationResponse response = finrec.runtime().recommendationService().recommend(request);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!response.servedBy().equals(serving) && System.nanoTime() < deadline) {
+                // the facade takes its new configuration asynchronously, a few milliseconds later
+                Thread.onSpinWait();
+                response = finrec.runtime().recommendationService().recommend(request);
+            }
+            new RecommendationPrinter(System.out).print(customer, response, finrec.catalog());
         }
         return 0;
+    }
+
+    /**
+     * Creates the named recommender on the data as the evaluation would, and makes the facade serve it, with
+     * popularity as the fallback and a budget that allows the first call to encode the catalogue's texts.
+     */
+    private static void serve(EmbeddedFinrec finrec, Dataset dataset, String name) {
+        EvaluationHarness.Candidate candidate = Candidates.forDataset(dataset).stream()
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "no recommender " + name + " for " + dataset.name() + "; choose one of "
+                                + Candidates.forDataset(dataset).stream().map(EvaluationHarness.Candidate::name)
+                                        .toList()));
+        Map<String, Object> properties = new HashMap<>(candidate.properties());
+        properties.put(Recommender.NAME, name);
+        properties.put("dataset.target", "(" + Dataset.NAME + "=" + dataset.name() + ")");
+        finrec.runtime().configure(candidate.factoryPid() + "~" + name, properties);
+        finrec.runtime().waitForService(Recommender.class, "(" + Recommender.NAME + "=" + name + ")",
+                Duration.ofMinutes(5));
+        finrec.runtime().configure("org.finrec.core.facade", Map.of("recommender", name, "fallback.recommender",
+                "popularity", "time.budget.ms", 5_000L));
     }
 }

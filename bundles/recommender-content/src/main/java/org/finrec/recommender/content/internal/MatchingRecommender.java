@@ -1,6 +1,7 @@
 package org.finrec.recommender.content.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Recommends products whose attributes fit the customer's profile and whose text fits what the customer holds,
  * viewed and asked for. The score is log odds: the {@link ProfileMatchModel} (product attributes crossed with life
  * stage, income, risk tolerance and further attributes, learned from holdings) plus, when a {@link TextEncoder}
- * runs, a configured weight times the cosine similarity of the product's text to the request's free-text intent,
- * to the closest product held and to the closest product recently viewed. Works for a new customer (a profile, no
+ * runs, configured weights times the similarity of the product's text to the request's free-text intent (in
+ * standard deviations over the catalogue, see {@link TextAffinity}), and times the cosine similarity to the closest
+ * product held and to the closest product recently viewed. Works for a new customer (a profile, no
  * holdings) and for a new product (attributes and a description, no holders). Every score is explained term by
  * term. Trains on the referenced {@link Dataset} at activation; one instance per factory configuration; the
  * encoder may come and go while it serves.
@@ -46,6 +48,9 @@ public final class MatchingRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(MatchingRecommender.class);
     private static final int MAX_QUOTED = 120;
+    private static final int MAX_REFERENCE = 1_000;
+    /** The largest profile terms each get a reason; the rest share one, so that the reasons still add up. */
+    private static final int MAX_PROFILE_REASONS = 4;
 
     /** Log odds per unit of cosine similarity for each source of text. */
     record TextWeights(double intent, double holdings, double views, int recentViews) {
@@ -94,7 +99,7 @@ public final class MatchingRecommender implements Recommender {
     @Reference(name = "encoder", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEncoder(TextEncoder encoder) {
-        affinity = new TextAffinity(encoder, this::product, textWeights.recentViews());
+        affinity = new TextAffinity(encoder, this::product, textWeights.recentViews(), reference());
         LOG.info("Content-match recommender {} matches text with encoder {}", name, encoder.modelVersion());
     }
 
@@ -103,6 +108,16 @@ public final class MatchingRecommender implements Recommender {
         if (current != null && current.encoder() == encoder) {
             affinity = null;
         }
+    }
+
+    /** The catalogue the intent's similarities are standardised over: every product, or 1,000 evenly spaced. */
+    private List<Product> reference() {
+        int step = Math.max(1, (products.productCount() + MAX_REFERENCE - 1) / MAX_REFERENCE);
+        List<Product> reference = new ArrayList<>();
+        for (int p = 0; p < products.productCount(); p += step) {
+            reference.add(products.product(p));
+        }
+        return reference;
     }
 
     private Optional<Product> product(String id) {
@@ -140,7 +155,7 @@ public final class MatchingRecommender implements Recommender {
             double score = model.score(profile, product);
             if (vectors != null) {
                 for (TextAffinity.Closest closest : text.closest(anchors, vectors.get(i), product.id())) {
-                    score += textWeights.of(closest.source()) * closest.similarity();
+                    score += textWeights.of(closest.source()) * closest.signal();
                 }
             }
             scores[i] = score;
@@ -160,19 +175,29 @@ public final class MatchingRecommender implements Recommender {
                         product.name(), base)
                 : String.format(Locale.ROOT, "%s is new: no customer held it in the training data, so it starts "
                         + "from the log odds of any product, %.2f.", product.name(), base), base));
-        for (ProfileMatchModel.Term term : known ? terms.subList(1, terms.size()) : terms) {
+        List<ProfileMatchModel.Term> profileTerms = new ArrayList<>(known ? terms.subList(1, terms.size()) : terms);
+        profileTerms.sort(Comparator.comparingDouble((ProfileMatchModel.Term term) -> -Math.abs(term.weight())));
+        for (ProfileMatchModel.Term term : profileTerms.subList(0, Math.min(MAX_PROFILE_REASONS,
+                profileTerms.size()))) {
             String meaning = term.feature().meaning();
             reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
                     "%s%s: held %s often than the average (%+.2f log odds).", meaning.substring(0, 1)
                             .toUpperCase(Locale.ROOT), meaning.substring(1), term.weight() >= 0 ? "more" : "less",
                     term.weight()), term.weight()));
         }
+        if (profileTerms.size() > MAX_PROFILE_REASONS) {
+            List<ProfileMatchModel.Term> rest = profileTerms.subList(MAX_PROFILE_REASONS, profileTerms.size());
+            double sum = rest.stream().mapToDouble(ProfileMatchModel.Term::weight).sum();
+            reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
+                    "%d smaller profile terms, each within %.2f log odds: together %+.2f.", rest.size(),
+                    Math.abs(rest.get(0).weight()), sum), sum));
+        }
         TextAffinity text = affinity;
         TextAffinity.Anchors anchors = text == null ? null : text.anchors(request);
         if (anchors != null && !anchors.isEmpty()) {
             float[] vector = text.vectors(List.of(product)).get(0);
             for (TextAffinity.Closest closest : text.closest(anchors, vector, product.id())) {
-                double contribution = textWeights.of(closest.source()) * closest.similarity();
+                double contribution = textWeights.of(closest.source()) * closest.signal();
                 if (contribution != 0) {
                     reasons.add(new Reason(ReasonCodes.TEXT_MATCH, textMessage(closest), contribution));
                 }
@@ -187,8 +212,10 @@ public final class MatchingRecommender implements Recommender {
             case INTENT:
                 String asked = closest.text().length() <= MAX_QUOTED ? closest.text()
                         : closest.text().substring(0, MAX_QUOTED) + "...";
-                return String.format(Locale.ROOT, "Its description is close to what the customer asked for, \"%s\" "
-                        + "(similarity %.2f).", asked, closest.similarity());
+                return String.format(Locale.ROOT, "Its description %s what the customer asked for, \"%s\" "
+                        + "(similarity %.2f, %+.1f standard deviations from the catalogue's average).",
+                        closest.signal() >= 0 ? "is closer than most to" : "is further than most from", asked,
+                        closest.similarity(), closest.signal());
             case HOLDINGS:
                 return String.format(Locale.ROOT, "Its description is close to %s, which the customer holds "
                         + "(similarity %.2f).", closest.text(), closest.similarity());

@@ -63,7 +63,7 @@ final class ProfileFeatures {
      *
      * @param data the training data
      * @param attributes further customer attributes to cross with the product category, numeric ones binned by
-     *     {@link AttributeBins}
+     *     {@link AttributeBins}; {@value #LIFE_STAGE} is left out, since life stage is always a feature
      */
     static ProfileFeatures fit(Dataset data, List<String> attributes) {
         double[] incomes = new double[data.customerCount()];
@@ -80,7 +80,9 @@ final class ProfileFeatures {
             Arrays.sort(sorted);
             quartiles = new double[] {sorted[known / 4], sorted[known / 2], sorted[3 * known / 4]};
         }
-        return new ProfileFeatures(quartiles, List.copyOf(attributes), AttributeBins.fit(data, attributes));
+        // life stage is always crossed, as the first feature; naming it again would count it twice
+        List<String> further = attributes.stream().filter(a -> !a.equals(LIFE_STAGE)).toList();
+        return new ProfileFeatures(quartiles, further, AttributeBins.fit(data, further));
     }
 
     /** The customer side of the features. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class MatchingRecommenderTest extends RecommenderContractTest {
 
-    private static final MatchingRecommender.TextWeights TEXT = new MatchingRecommender.TextWeights(6, 1, 2, 5);
+    private static final MatchingRecommender.TextWeights TEXT = new MatchingRecommender.TextWeights(4, 1, 2, 5);
 
     @Override
     protected Recommender train(Dataset data) {
@@ -147,6 +147,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         Reason text = explanation.reasons().stream().filter(r -> r.code().equals(ReasonCodes.TEXT_MATCH)
                 && r.message().contains("asked for")).findFirst().orElseThrow();
         assertTrue(text.message().contains("\"saving for my daughter's university education\""), text.message());
+        assertTrue(text.message().contains("standard deviations from the catalogue's average"), text.message());
         assertTrue(text.contribution() > 0);
     }
 
@@ -207,7 +208,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
             recommender.explain(asking, candidates.get(0));
         }
 
-        assertEquals(3, encoder.texts.get(), "two product texts and one intent");
+        assertEquals(7, encoder.texts.get(), "the six catalogue texts (the reference of the intent) and the intent");
     }
 
     @Test
@@ -265,5 +266,26 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         public List<float[]> encodeAll(List<String> texts) {
             return texts.stream().map(this::encode).toList();
         }
+    }
+
+    @Test
+    void theLargestProfileTermsAreNamedAndTheRestShareOneReason() {
+        Dataset data = lifeStages();
+        MatchingRecommender recommender = recommender(data);
+        Customer customer = Customer.builder("n").age(58).annualIncome(40_000).riskTolerance(3).segment("retail")
+                .build();
+        RecommendationRequest request = RecommendationRequest.builder(customer).build();
+
+        Explanation explanation = recommender.explain(request, product(data, "pension-plan"));
+
+        List<Reason> profile = explanation.reasons().stream()
+                .filter(r -> r.code().equals(ReasonCodes.PROFILE_MATCH)).toList();
+        assertEquals(5, profile.size(), profile.toString());
+        for (int i = 1; i < 4; i++) {
+            assertTrue(Math.abs(profile.get(i - 1).contribution()) >= Math.abs(profile.get(i).contribution()));
+        }
+        assertTrue(profile.get(4).message().contains("smaller profile terms"), profile.get(4).message());
+        assertEquals(recommender.score(request, List.of(product(data, "pension-plan")))[0],
+                explanation.reasons().stream().mapToDouble(Reason::contribution).sum(), 1e-9);
     }
 }
