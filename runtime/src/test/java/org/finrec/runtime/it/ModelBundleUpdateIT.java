@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.inference.TextEncoder;
@@ -24,8 +30,8 @@ import org.osgi.framework.Bundle;
 
 /**
  * The model-bundle lifecycle through the runtime API, as a host runs it: a new version of the encoder bundle whose
- * model fails to load is removed again while the previous version keeps encoding; a good new version takes over side
- * by side. In its own JVM (Failsafe forks per class), since DJL loads its natives once per JVM.
+ * model is missing, damaged or over the memory budget is removed again, holding no memory reservation, while the
+ * previous version keeps encoding; a good new version takes over side by side. In its own JVM (Failsafe forks per class), since DJL loads its natives once per JVM.
  */
 class ModelBundleUpdateIT {
 
@@ -75,6 +81,14 @@ class ModelBundleUpdateIT {
             InferenceRuntime inference = runtime.waitForService(InferenceRuntime.class, null, Duration.ofSeconds(5));
             long modelBytes = inference.reservedMemory();
             assertTrue(modelBytes > 80L << 20, "the encoder reserves its model's size: " + modelBytes);
+
+            // model bytes that ONNX Runtime refuses: the half-activated version gives back its memory reservation
+            Path corrupt = withCorruptModel(BundleVersions.withVersion(jar, BundleVersions.swapVersion(buildVersion,
+                    4), work.resolve("corrupt-version.jar")), work.resolve("corrupt.jar"));
+            assertThrows(FinrecRuntimeException.class, () -> runtime.replace(corrupt));
+            assertEquals(replacement.getBundleId(), runtime.bundleContext()
+                    .getServiceReference(TextEncoder.class).getBundle().getBundleId(), "the previous version serves");
+            assertEquals(modelBytes, inference.reservedMemory(), "a model that fails to load holds no reservation");
             runtime.configure("org.finrec.inference", Map.of("memory.budget.mb", (modelBytes >> 20) + 20));
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (inference.memoryBudget() == 0 && System.nanoTime() < deadline) {
@@ -89,6 +103,28 @@ class ModelBundleUpdateIT {
             assertArrayEquals(before, runtime.waitForService(TextEncoder.class, null, Duration.ofSeconds(5))
                     .encode("a pension top-up before retirement"), 1e-5f);
         }
+    }
+
+    /** A copy of the bundle whose ONNX model entry holds bytes that are not a model. */
+    private static Path withCorruptModel(Path jar, Path out) throws IOException {
+        try (JarFile in = new JarFile(jar.toFile());
+                JarOutputStream copy = new JarOutputStream(Files.newOutputStream(out), in.getManifest())) {
+            for (JarEntry entry : Collections.list(in.entries())) {
+                if (entry.getName().equals(JarFile.MANIFEST_NAME)) {
+                    continue;
+                }
+                copy.putNextEntry(new JarEntry(entry.getName()));
+                if (entry.getName().equals(MODEL_ENTRY)) {
+                    copy.write("not an ONNX model".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    try (InputStream content = in.getInputStream(entry)) {
+                        content.transferTo(copy);
+                    }
+                }
+                copy.closeEntry();
+            }
+        }
+        return out;
     }
 
     private static long encoderBundles(FinrecRuntime runtime) {

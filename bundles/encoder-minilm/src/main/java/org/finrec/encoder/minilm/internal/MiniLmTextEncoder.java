@@ -75,16 +75,28 @@ public final class MiniLmTextEncoder implements TextEncoder {
             ModelFile vocabulary = ModelFiles.extract(context.getBundle().getEntry("model/" + NAME
                     + "-tokenizer.json"), folder, NAME + "-tokenizer.json");
             this.modelVersion = NAME + "-" + onnx.sha256().substring(0, 12);
-            this.memory = runtime.reserve(NAME, Files.size(onnx.path()));
-            this.tokenizer = HuggingFaceTokenizer.newInstance(vocabulary.path(), Map.of("padding", "true",
-                    "truncation", "true", "maxLength", Integer.toString(configuration.max_tokens())));
-            this.model = Model.newInstance(NAME, Device.fromName(runtime.device()), "OnnxRuntime");
+            ModelReservation reserved = runtime.reserve(NAME, Files.size(onnx.path()));
+            HuggingFaceTokenizer loadedTokenizer = null;
+            Model loadedModel = null;
             try {
-                model.load(folder, NAME);
+                loadedTokenizer = HuggingFaceTokenizer.newInstance(vocabulary.path(), Map.of("padding", "true",
+                        "truncation", "true", "maxLength", Integer.toString(configuration.max_tokens())));
+                loadedModel = Model.newInstance(NAME, Device.fromName(runtime.device()), "OnnxRuntime");
+                loadedModel.load(folder, NAME);
             } catch (IOException | MalformedModelException | RuntimeException notLoaded) {
-                memory.close();
+                // give back what the half-done activation holds: native model, native tokenizer, memory
+                if (loadedModel != null) {
+                    loadedModel.close();
+                }
+                if (loadedTokenizer != null) {
+                    loadedTokenizer.close();
+                }
+                reserved.close();
                 throw notLoaded;
             }
+            this.memory = reserved;
+            this.tokenizer = loadedTokenizer;
+            this.model = loadedModel;
         } catch (IOException | MalformedModelException | RuntimeException failure) {
             // Declarative Services reports this only to the Log Service, which a host may not print
             LOG.error("Text encoder {} could not load its model from {}: {}", NAME, folder, failure.toString());
