@@ -70,4 +70,29 @@ class SampleHostIT {
         assertTrue(output.contains(data + ":2: field 'rating'"), output);
         assertFalse(output.contains("\tat "), "no stack trace: " + output);
     }
+
+    @Test
+    void recommendReadsTheCustomersIntentThroughContentMatch() throws IOException, InterruptedException {
+        String intent = "saving for my daughter's university";
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "recommend", "--customer", "1", "-k", "3", "--customers", "3000",
+                "--intent", intent).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), output);
+
+        Matcher customer = CUSTOMER.matcher(output.lines().findFirst().orElseThrow());
+        assertTrue(customer.matches(), output);
+        int tolerance = customer.group(2).equals("not assessed") ? 1 : Integer.parseInt(customer.group(2));
+        List<String> recommendations = output.lines().filter(line -> RECOMMENDATION.matcher(line).matches()).toList();
+        assertEquals(3, recommendations.size(), output);
+        for (String recommendation : recommendations) {
+            Matcher matcher = RECOMMENDATION.matcher(recommendation);
+            assertTrue(matcher.matches());
+            assertTrue(Integer.parseInt(matcher.group(2)) <= tolerance, "unsuitable: " + recommendation);
+            assertTrue(recommendation.contains("by content-match"), recommendation);
+        }
+        assertEquals(3, output.lines().filter(line -> line.contains("TEXT_MATCH") && line.contains("\"" + intent
+                + "\"")).count(), "every recommendation says how it matches the intent: " + output);
+    }
 }

@@ -288,4 +288,20 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         assertEquals(recommender.score(request, List.of(product(data, "pension-plan")))[0],
                 explanation.reasons().stream().mapToDouble(Reason::contribution).sum(), 1e-9);
     }
+
+    @Test
+    void aRecordedLifeStageIsCrossedOnceEvenWhenNamedAsAnAttribute() {
+        Dataset data = lifeStages();
+        ProfileFeatures features = ProfileFeatures.fit(data, List.of("segment", ProfileFeatures.LIFE_STAGE));
+        Customer customer = Customer.builder("s").attribute(ProfileFeatures.LIFE_STAGE, "FAMILY").segment("retail")
+                .build();
+
+        List<String> keys = features.features(features.profile(customer), product(data, "car-loan")).stream()
+                .map(ProfileFeatures.Feature::key).toList();
+
+        assertEquals(1, keys.stream().filter(key -> key.startsWith("category=LOAN|") && key.contains("FAMILY"))
+                .count(), keys.toString());
+        assertTrue(keys.contains("category=LOAN|stage=FAMILY"), keys.toString());
+        assertTrue(keys.contains("category=LOAN|segment=retail"), keys.toString());
+    }
 }
