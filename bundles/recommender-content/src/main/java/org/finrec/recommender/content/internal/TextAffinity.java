@@ -1,6 +1,7 @@
 package org.finrec.recommender.content.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ final class TextAffinity {
     /** Recent intents, so that explaining a response does not encode its intent again; cleared when full. */
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
 
-    private record Encoded(String text, float[] vector) {
+    private record Encoded(String name, String description, float[] vector) {
     }
 
     /**
@@ -158,27 +159,28 @@ final class TextAffinity {
 
     /** The vectors of the products, encoding those not seen before (or changed since) in one batch. */
     List<float[]> vectors(List<Product> products) {
-        List<String> missing = new ArrayList<>();
-        List<Product> missingProducts = new ArrayList<>();
-        for (Product product : products) {
-            String text = text(product);
+        float[][] vectors = new float[products.size()][];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < vectors.length; i++) {
+            Product product = products.get(i);
             Encoded encoded = cache.get(product.id());
-            if (encoded == null || !encoded.text().equals(text)) {
-                missing.add(text);
-                missingProducts.add(product);
+            // the same name and description strings on the hot path: compared without building the text
+            if (encoded != null && encoded.name().equals(product.name())
+                    && encoded.description().equals(product.description())) {
+                vectors[i] = encoded.vector();
+            } else {
+                missing.add(i);
             }
         }
         if (!missing.isEmpty()) {
-            List<float[]> vectors = encoder.encodeAll(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                cache.put(missingProducts.get(i).id(), new Encoded(missing.get(i), vectors.get(i)));
+            List<float[]> encoded = encoder.encodeAll(missing.stream().map(i -> text(products.get(i))).toList());
+            for (int m = 0; m < missing.size(); m++) {
+                Product product = products.get(missing.get(m));
+                vectors[missing.get(m)] = encoded.get(m);
+                cache.put(product.id(), new Encoded(product.name(), product.description(), encoded.get(m)));
             }
         }
-        List<float[]> vectors = new ArrayList<>(products.size());
-        for (Product product : products) {
-            vectors.add(cache.get(product.id()).vector());
-        }
-        return vectors;
+        return Arrays.asList(vectors);
     }
 
     /**

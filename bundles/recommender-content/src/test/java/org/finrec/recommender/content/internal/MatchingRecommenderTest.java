@@ -304,4 +304,24 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         assertTrue(keys.contains("category=LOAN|stage=FAMILY"), keys.toString());
         assertTrue(keys.contains("category=LOAN|segment=retail"), keys.toString());
     }
+
+    @Test
+    void aProductWhoseDescriptionChangesIsEncodedAgain() {
+        Dataset data = lifeStages();
+        MatchingRecommender recommender = recommender(data);
+        WordEncoder encoder = new WordEncoder();
+        recommender.bindEncoder(encoder);
+        Customer customer = Customer.builder("h").age(40).holding("current").build();
+        Product loan = product(data, "car-loan");
+        Product reworded = Product.builder(loan.id()).name(loan.name()).category(loan.category())
+                .riskClass(loan.riskClass()).termMonths(48).annualRatePercent(7.5)
+                .description("A car loan repaid from your salary account by monthly transfers.").build();
+
+        double before = recommender.score(RecommendationRequest.builder(customer).build(), List.of(loan))[0];
+        int encoded = encoder.texts.get();
+        double after = recommender.score(RecommendationRequest.builder(customer).build(), List.of(reworded))[0];
+
+        assertEquals(encoded + 1, encoder.texts.get(), "only the reworded product is encoded again");
+        assertTrue(before != after, "its text similarity follows the new description");
+    }
 }
