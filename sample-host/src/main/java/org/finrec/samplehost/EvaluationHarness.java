@@ -28,6 +28,11 @@ final class EvaluationHarness {
 
     /** A recommender to evaluate: the factory PID of its component and the configuration that defines it. */
     record Candidate(String name, String factoryPid, Map<String, Object> properties) {
+
+        /** The PID of the candidate's factory configuration. */
+        String pid() {
+            return factoryPid + "~" + name;
+        }
     }
 
     static final List<RankingMetric> METRICS = List.of(RankingMetric.PRECISION, RankingMetric.RECALL,
@@ -68,6 +73,21 @@ final class EvaluationHarness {
         });
     }
 
+    /**
+     * Creates a candidate in the framework by its factory configuration {@link Candidate#pid()}, learning from the
+     * {@link Dataset} service of the given name, and waits until it has trained.
+     */
+    static Recommender create(FinrecRuntime runtime, Candidate candidate, String datasetName, Duration timeout) {
+        Map<String, Object> properties = new LinkedHashMap<>(candidate.properties());
+        properties.put(Recommender.NAME, candidate.name());
+        properties.put("dataset.target", "(" + Dataset.NAME + "=" + datasetName + ")");
+        // a configuration property becomes a service property: never mistake an earlier run's service
+        properties.put(RUN_PROPERTY, datasetName);
+        runtime.configure(candidate.pid(), properties);
+        return runtime.waitForService(Recommender.class, "(&(" + Recommender.NAME + "=" + candidate.name() + ")("
+                + RUN_PROPERTY + "=" + datasetName + "))", timeout);
+    }
+
     /** What to do with one trained candidate. */
     @FunctionalInterface
     interface TrainedUse<T> {
@@ -85,20 +105,12 @@ final class EvaluationHarness {
         List<T> results = new ArrayList<>();
         try {
             for (Candidate candidate : candidates) {
-                String pid = candidate.factoryPid() + "~" + candidate.name();
-                Map<String, Object> properties = new LinkedHashMap<>(candidate.properties());
-                properties.put(Recommender.NAME, candidate.name());
-                properties.put("dataset.target", "(" + Dataset.NAME + "=" + trainName + ")");
-                // a configuration property becomes a service property: never mistake the last run's service
-                properties.put(RUN_PROPERTY, trainName);
                 long started = System.nanoTime();
-                runtime.configure(pid, properties);
                 try {
-                    Recommender recommender = runtime.waitForService(Recommender.class, "(&(" + Recommender.NAME
-                            + "=" + candidate.name() + ")(" + RUN_PROPERTY + "=" + trainName + "))", trainingTimeout);
+                    Recommender recommender = create(runtime, candidate, trainName, trainingTimeout);
                     results.add(use.apply(candidate, recommender, (System.nanoTime() - started) / 1e9));
                 } finally {
-                    runtime.deleteConfiguration(pid);
+                    runtime.deleteConfiguration(candidate.pid());
                 }
             }
         } finally {

@@ -2,7 +2,6 @@ package org.finrec.samplehost;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.finrec.api.Customer;
@@ -10,7 +9,6 @@ import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationResponse;
 import org.finrec.api.recommend.RequestContext;
-import org.finrec.api.spi.Recommender;
 import org.finrec.data.DatasetFormat;
 import org.finrec.data.DatasetReader;
 import org.finrec.data.ImportOptions;
@@ -104,12 +102,7 @@ final class RecommendCommand implements Callable<Integer> {
                         "no recommender " + name + " for " + dataset.name() + "; choose one of "
                                 + Candidates.forDataset(dataset).stream().map(EvaluationHarness.Candidate::name)
                                         .toList()));
-        Map<String, Object> properties = new HashMap<>(candidate.properties());
-        properties.put(Recommender.NAME, name);
-        properties.put("dataset.target", "(" + Dataset.NAME + "=" + dataset.name() + ")");
-        finrec.runtime().configure(candidate.factoryPid() + "~" + name, properties);
-        finrec.runtime().waitForService(Recommender.class, "(" + Recommender.NAME + "=" + name + ")",
-                Duration.ofMinutes(5));
+        EvaluationHarness.create(finrec.runtime(), candidate, dataset.name(), Duration.ofMinutes(5));
         finrec.runtime().configure("org.finrec.core.facade", Map.of("recommender", name, "fallback.recommender",
                 "popularity", "time.budget.ms", 5_000L));
     }

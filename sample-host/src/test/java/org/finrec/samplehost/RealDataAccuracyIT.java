@@ -158,13 +158,14 @@ class RealDataAccuracyIT {
         assertMetric(board, "als", "R@10", 0.2428);
     }
 
-    private static Path require(String dataSet) {
+    /** The data set's folder in {@code ../shared/data}; skips the test, naming the path, when it is absent. */
+    static Path require(String dataSet) {
         Path folder = DATA.resolve(dataSet);
         assumeTrue(Files.isDirectory(folder), "skipped: " + folder + " not found");
         return folder;
     }
 
-    private static Dataset read(DatasetFormat format, Path file) {
+    static Dataset read(DatasetFormat format, Path file) {
         return DatasetReader.of(format).read(file, ImportOptions.STRICT).dataset();
     }
 

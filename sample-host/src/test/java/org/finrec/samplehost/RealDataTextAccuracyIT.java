@@ -1,17 +1,13 @@
 package org.finrec.samplehost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.data.DatasetFormat;
-import org.finrec.data.DatasetReader;
-import org.finrec.data.ImportOptions;
 import org.finrec.eval.EvaluationResult;
 import org.finrec.eval.Leaderboard;
 import org.finrec.eval.Split;
@@ -25,14 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class RealDataTextAccuracyIT {
 
-    private static final Path DATA = Path.of("..", "..", "shared", "data", "santander-sample", "trainsubset.csv")
-            .toAbsolutePath().normalize();
     private static final Path BUNDLES = Path.of("target", "finrec-sample-host", "bundles");
 
     @Test
     void productTextsHelpRecommendNewProducts() {
-        assumeTrue(Files.isRegularFile(DATA), "skipped: " + DATA + " not found");
-        Dataset data = DatasetReader.of(DatasetFormat.SANTANDER).read(DATA, ImportOptions.STRICT).dataset();
+        Dataset data = RealDataAccuracyIT.read(DatasetFormat.SANTANDER,
+                RealDataAccuracyIT.require("santander-sample").resolve("trainsubset.csv"));
         Split split = Splitter.newProducts(List.of("ecue_fin", "nom_pens", "dela_fin", "tjcr_fin")).split(data);
 
         Leaderboard board;
