@@ -17,9 +17,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ProductCatalog {
 
     /**
-     * Returns every product, in a stable order.
+     * Returns every product, in a stable order: a product's position in this list is its catalogue index.
      *
-     * @return an unmodifiable list, never null
+     * @return an unmodifiable list with constant-time {@code get}, never null
      */
     List<Product> products();
 
@@ -30,6 +30,15 @@ public interface ProductCatalog {
      * @return the product, or empty if the catalogue has no such product
      */
     Optional<Product> product(String productId);
+
+    /**
+     * Finds a product's position in {@link #products()}: the catalogue index by which the facade hands candidates
+     * to recommenders ({@link org.finrec.api.spi.RequestScorer#score}).
+     *
+     * @param productId a product identifier, not null
+     * @return {@code 0 .. products().size()-1}, or -1 if the catalogue has no such product
+     */
+    int indexOf(String productId);
 
     /**
      * Creates an immutable catalogue.

@@ -2,8 +2,10 @@ package org.finrec.eval;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
@@ -84,9 +86,9 @@ public final class PropensityTask {
     /**
      * Scores the product for every test customer and computes the AUC.
      *
-     * <p>Each test customer {@code i} (in {@link #testCustomers()} order) is one call of {@link Recommender#score}
-     * with the request {@code RecommendationRequest.builder(customer).requestId("propensity-" + i).build()} and
-     * the candidates {@code List.of(product())}. A NaN score (no opinion) counts as the lowest score: it ties with
+     * <p>Each test customer {@code i} (in {@link #testCustomers()} order) is one {@link Recommender#scorer} for the
+     * request {@code RecommendationRequest.builder(customer).requestId("propensity-" + i).build()} and a catalogue of
+     * {@code product()} alone, scoring that one candidate. A NaN score (no opinion) counts as the lowest score: it ties with
      * every other NaN and with negative infinity and ranks below every other score. The calls are spread over
      * {@code threads} worker threads; the result does not depend on their number. An exception from the
      * recommender ends the evaluation and reaches the caller.
@@ -95,7 +97,8 @@ public final class PropensityTask {
      * @param threads worker threads, 1 or more
      * @return the AUC and its counts
      * @throws IllegalArgumentException if {@code threads < 1}
-     * @throws IllegalStateException if the recommender answers null or other than one score
+     * @throws IllegalStateException if the recommender answers null or other than one score, or swaps its model
+     *     during the evaluation
      */
     public PropensityResult evaluate(Recommender recommender, int threads) {
         Objects.requireNonNull(recommender, "recommender");
@@ -103,13 +106,15 @@ public final class PropensityTask {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         List<Customer> customers = holdout.testCustomers();
-        List<Product> candidates = List.of(product);
+        ProductCatalog catalog = ProductCatalog.of(List.of(product));
+        int[] candidates = {0};
+        AtomicReference<String> modelVersion = new AtomicReference<>();
         double[] scores = new double[customers.size()];
         String step = "evaluating " + recommender.name() + " on " + holdout.description();
         Scoring.forEachCase(scores.length, threads, step, i -> {
             RecommendationRequest request = RecommendationRequest.builder(customers.get(i))
                     .requestId("propensity-" + i).build();
-            scores[i] = Scoring.score(recommender, request, candidates)[0];
+            scores[i] = Scoring.score(recommender, request, catalog, candidates, modelVersion)[0];
         });
         int noOpinion = 0;
         for (int i = 0; i < scores.length; i++) {
@@ -119,7 +124,7 @@ public final class PropensityTask {
             }
         }
         int positives = holdout.positives();
-        return new PropensityResult(recommender.name(), recommender.modelVersion(), holdout.description(),
+        return new PropensityResult(recommender.name(), modelVersion.get(), holdout.description(),
                 Auc.of(scores, holdout.labels()), positives, scores.length - positives, noOpinion);
     }
 

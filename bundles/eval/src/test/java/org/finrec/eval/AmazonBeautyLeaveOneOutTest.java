@@ -19,6 +19,7 @@ import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.spi.FakeRecommender;
 import org.finrec.api.spi.Recommender;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,35 +83,7 @@ class AmazonBeautyLeaveOneOutTest {
         for (int i = 0; i < counted.interactionCount(); i++) {
             counts[counted.interactionProduct(i)]++;
         }
-        return new Recommender() {
-            @Override
-            public String name() {
-                return "poprec";
-            }
-
-            @Override
-            public String family() {
-                return Recommender.FAMILY_POPULARITY;
-            }
-
-            @Override
-            public String modelVersion() {
-                return "test";
-            }
-
-            @Override
-            public double[] score(RecommendationRequest request, List<Product> candidates) {
-                double[] scores = new double[candidates.size()];
-                for (int i = 0; i < scores.length; i++) {
-                    scores[i] = counts[counted.productIndex(candidates.get(i).id())];
-                }
-                return scores;
-            }
-
-            @Override
-            public Explanation explain(RecommendationRequest request, Product product) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return FakeRecommender.perProduct("poprec", "POPULAR_OVERALL",
+                (customer, product) -> counts[counted.productIndex(product.id())]);
     }
 }

@@ -8,11 +8,11 @@ import java.util.Optional;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
 
-/** An immutable catalogue over a list, with a hash index by id. */
+/** An immutable catalogue over a list, with a hash index from id to catalogue index. */
 public final class ListProductCatalog implements ProductCatalog {
 
     private final List<Product> products;
-    private final Map<String, Product> byId;
+    private final Map<String, Integer> indexById;
 
     /**
      * Copies the products.
@@ -21,10 +21,10 @@ public final class ListProductCatalog implements ProductCatalog {
      */
     public ListProductCatalog(Collection<Product> products) {
         this.products = List.copyOf(products);
-        this.byId = new HashMap<>(this.products.size() * 2);
-        for (Product product : this.products) {
-            if (byId.putIfAbsent(product.id(), product) != null) {
-                throw new IllegalArgumentException("duplicate product id in catalogue: " + product.id());
+        this.indexById = new HashMap<>(this.products.size() * 2);
+        for (int i = 0; i < this.products.size(); i++) {
+            if (indexById.putIfAbsent(this.products.get(i).id(), i) != null) {
+                throw new IllegalArgumentException("duplicate product id in catalogue: " + this.products.get(i).id());
             }
         }
     }
@@ -36,7 +36,13 @@ public final class ListProductCatalog implements ProductCatalog {
 
     @Override
     public Optional<Product> product(String productId) {
-        return Optional.ofNullable(byId.get(productId));
+        int index = indexOf(productId);
+        return index < 0 ? Optional.empty() : Optional.of(products.get(index));
+    }
+
+    @Override
+    public int indexOf(String productId) {
+        return indexById.getOrDefault(productId, -1);
     }
 
     @Override

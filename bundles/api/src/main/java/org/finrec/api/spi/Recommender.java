@@ -1,24 +1,28 @@
 package org.finrec.api.spi;
 
-import java.util.List;
-import org.finrec.api.Product;
-import org.finrec.api.recommend.Explanation;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * A recommender: scores candidate products for a customer and explains each score. Every recommender family
- * (popularity, collaborative filtering, content-based, sequential, graph, ensemble) registers its models as
- * OSGi services of this interface, with the service properties {@link #NAME}, {@link #FAMILY} and
- * {@link #MODEL_VERSION}.
+ * A recommender: for each request, a {@link RequestScorer} that scores candidate products for the request's
+ * customer and explains those scores. Every recommender family (popularity, collaborative filtering,
+ * content-based, sequential, graph, ensemble) registers its models as OSGi services of this interface, with the
+ * service properties {@link #NAME} and {@link #FAMILY}.
+ *
+ * <p>The split follows Lucene's Query, Weight and Scorer: the {@link RecommendationRequest} is the immutable
+ * question; {@link #scorer} binds it to the one model snapshot that serves now and does the per-customer work
+ * once (the customer's neighbours, factors or profile), like {@code Query.createWeight}; the {@link RequestScorer}
+ * then scores candidates and explains any of those scores from that same work. A model swap while a request runs
+ * never mixes two models in one response, and explaining the top {@code k} never scores the customer again.
  *
  * <p>Authors write only the scoring. The facade has already removed held, excluded and unsuitable products from
  * the candidates, and it selects the top {@code k}, applies suitability demotions and attaches reasons, so a
  * recommender never needs to repeat those steps.
  *
- * <p>Implementations must be thread-safe and keep no per-request state: many requests call one instance
- * concurrently. They should answer quickly (the facade enforces a time budget and falls back when it runs out)
- * and must respond to thread interruption by giving up.
+ * <p>Implementations must be thread-safe and keep no per-request state outside the scorers they return: many
+ * requests call one instance concurrently. They should answer quickly (the facade enforces a time budget and falls
+ * back when it runs out) and must respond to thread interruption by giving up.
  */
 @ConsumerType
 public interface Recommender {
@@ -27,11 +31,6 @@ public interface Recommender {
     String NAME = "finrec.recommender.name";
     /** Service property: the recommender's family (String), one of the {@code FAMILY_*} values or a bank's own. */
     String FAMILY = "finrec.recommender.family";
-    /**
-     * Service property: the version of the model behind the service (String), when it is known at registration
-     * (for example a model artifact named by configuration); {@link #modelVersion()} always tells it.
-     */
-    String MODEL_VERSION = "finrec.recommender.model.version";
 
     /** Family of recommenders that rank by how many (similar) customers hold a product. */
     String FAMILY_POPULARITY = "popularity";
@@ -61,31 +60,22 @@ public interface Recommender {
     String family();
 
     /**
-     * Returns the version of the model that serves now; equal to the {@link #MODEL_VERSION} service property where
-     * the service has one.
+     * Returns the version of the model that serves now, for operators and logs. A response must take its version
+     * from its {@link RequestScorer#modelVersion() scorer} instead: the model may be swapped between the two calls.
      *
      * @return a non-blank version
      */
     String modelVersion();
 
     /**
-     * Scores candidate products for the request's customer; higher is better.
+     * Binds one request to the model that serves now. The scorer scores and explains with that model only, even
+     * when the recommender swaps its model meanwhile, and is used by one thread for one request.
      *
      * @param request the request (customer, context, recent events), not null
-     * @param candidates the products to score, already free of held, excluded and unsuitable products; not null,
-     *     not modified
-     * @return one score per candidate, in the candidates' order; {@link Double#NaN} where the recommender has no
-     *     opinion (for example a product it has never seen), which the facade fills from its fallback
+     * @param catalog the catalogue the candidates are indices of, not null; an immutable snapshot, so that a
+     *     recommender may cache what it derives from it (see {@link CatalogueIndexMap}) for as long as it is the
+     *     same object
+     * @return a scorer bound to one model snapshot, never null
      */
-    double[] score(RecommendationRequest request, List<Product> candidates);
-
-    /**
-     * Explains the score of one product for the request's customer. The reasons' contributions add up to the
-     * score that {@link #score} returns for the same request and product.
-     *
-     * @param request the request, not null
-     * @param product a product that {@link #score} gave a finite score, not null
-     * @return the explanation, never null
-     */
-    Explanation explain(RecommendationRequest request, Product product);
+    RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog);
 }

@@ -1,15 +1,17 @@
 package org.finrec.api.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 
 /**
  * A {@link SuitabilityPolicy}'s decision about one product for one customer.
  *
  * @param verdict allow, demote or block; never null
- * @param scoreFactor what the facade multiplies the product's score by: 1 for {@code ALLOW}, in (0, 1) for
- *     {@code DEMOTE}, 0 for {@code BLOCK}
+ * @param scoreFactor how much the decision lowers the product's score (see {@link #applyTo(double)}): 1 for
+ *     {@code ALLOW}, in (0, 1) for {@code DEMOTE}, 0 for {@code BLOCK}
  * @param reasons why; at least one for {@code DEMOTE} and {@code BLOCK}; never null
  */
 public record SuitabilityDecision(Verdict verdict, double scoreFactor, List<Reason> reasons) {
@@ -96,5 +98,45 @@ public record SuitabilityDecision(Verdict verdict, double scoreFactor, List<Reas
      */
     public static SuitabilityDecision block(Reason reason) {
         return new SuitabilityDecision(Verdict.BLOCK, 0.0, List.of(reason));
+    }
+
+    /**
+     * Returns a score after this decision: unchanged when allowed; when demoted, lowered by the factor whatever its
+     * sign ({@code score * factor} from 0 up, {@code score / factor} below 0), so that a demotion never raises a
+     * negative score such as log odds. The facade ranks by this score; several decisions apply one after another.
+     *
+     * @param score a recommender's score, or NaN (kept as it is)
+     * @return the served score
+     * @throws IllegalStateException if the decision blocks the product, which is never served
+     */
+    public double applyTo(double score) {
+        if (verdict == Verdict.BLOCK) {
+            throw new IllegalStateException("a blocked product is never served: " + reasons);
+        }
+        if (scoreFactor == 1.0 || !Double.isFinite(score)) {
+            return score;
+        }
+        return score >= 0 ? score * scoreFactor : score / scoreFactor;
+    }
+
+    /**
+     * Returns the explanation of the served score: the explained score after {@link #applyTo(double)}, and the
+     * explanation's reasons followed by this decision's, where a demotion's first reason carries what the demotion
+     * took away (a negative contribution), so that the reasons still add up to the served score.
+     *
+     * @param explanation a recommender's explanation (or one this method returned), not null
+     * @return a new explanation
+     * @throws IllegalStateException if the decision blocks the product
+     */
+    public Explanation applyTo(Explanation explanation) {
+        double served = applyTo(explanation.score());
+        List<Reason> all = new ArrayList<>(explanation.reasons().size() + reasons.size());
+        all.addAll(explanation.reasons());
+        for (int i = 0; i < reasons.size(); i++) {
+            Reason reason = reasons.get(i);
+            double taken = i == 0 && verdict == Verdict.DEMOTE ? served - explanation.score() : 0.0;
+            all.add(new Reason(reason.code(), reason.message(), reason.contribution() + taken));
+        }
+        return new Explanation(explanation.productId(), served, all);
     }
 }

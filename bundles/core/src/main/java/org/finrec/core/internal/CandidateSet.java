@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
@@ -18,47 +17,54 @@ import org.finrec.api.spi.SuitabilityPolicy;
 
 /**
  * The products a request may return: the request's candidates (or the whole catalogue) less held, excluded and
- * unknown products and less what a suitability policy blocks; with each survivor's demotion factor and
- * suitability reasons, and every removal recorded as an {@link Exclusion}. Immutable once built.
+ * unknown products and less what a suitability policy blocks; with each survivor's catalogue index and the
+ * suitability decisions that apply to it (demotions and allowances with reasons), and every removal recorded as an
+ * {@link Exclusion}. Immutable once built; bound to the catalogue snapshot it was built from, whose indices it holds.
  */
 final class CandidateSet {
 
+    private final ProductCatalog catalog;
     private final List<Product> products;
-    private final double[] scoreFactors;
-    private final List<List<Reason>> suitabilityReasons;
+    private final int[] catalogueIndices;
+    private final List<List<SuitabilityDecision>> decisions;
     private final List<Exclusion> exclusions;
 
-    private CandidateSet(List<Product> products, double[] scoreFactors, List<List<Reason>> suitabilityReasons,
-            List<Exclusion> exclusions) {
+    private CandidateSet(ProductCatalog catalog, List<Product> products, int[] catalogueIndices,
+            List<List<SuitabilityDecision>> decisions, List<Exclusion> exclusions) {
+        this.catalog = catalog;
         this.products = Collections.unmodifiableList(products);
-        this.scoreFactors = scoreFactors;
-        this.suitabilityReasons = Collections.unmodifiableList(suitabilityReasons);
+        this.catalogueIndices = catalogueIndices;
+        this.decisions = Collections.unmodifiableList(decisions);
         this.exclusions = Collections.unmodifiableList(exclusions);
     }
 
     static CandidateSet of(RecommendationRequest request, ProductCatalog catalog, List<SuitabilityPolicy> policies) {
         Customer customer = request.customer();
         List<Exclusion> exclusions = new ArrayList<>();
-        List<Product> requested;
+        int[] requested;
         if (request.candidateProductIds().isEmpty()) {
-            requested = catalog.products();
+            requested = new int[catalog.products().size()];
+            Arrays.setAll(requested, i -> i);
         } else {
-            requested = new ArrayList<>(request.candidateProductIds().size());
+            requested = new int[request.candidateProductIds().size()];
+            int count = 0;
             for (String productId : request.candidateProductIds()) {
-                Optional<Product> product = catalog.product(productId);
-                if (product.isPresent()) {
-                    requested.add(product.get());
+                int index = catalog.indexOf(productId);
+                if (index >= 0) {
+                    requested[count++] = index;
                 } else {
                     exclusions.add(new Exclusion(productId, List.of(Reason.of(ReasonCodes.UNKNOWN_PRODUCT,
                             "Product " + productId + " is not in the catalogue."))));
                 }
             }
+            requested = Arrays.copyOf(requested, count);
         }
 
-        List<Product> products = new ArrayList<>(requested.size());
-        double[] factors = new double[requested.size()];
-        List<List<Reason>> suitabilityReasons = new ArrayList<>(requested.size());
-        for (Product product : requested) {
+        List<Product> products = new ArrayList<>(requested.length);
+        int[] indices = new int[requested.length];
+        List<List<SuitabilityDecision>> decisions = new ArrayList<>(requested.length);
+        for (int index : requested) {
+            Product product = catalog.products().get(index);
             if (customer.holds(product.id())) {
                 exclusions.add(new Exclusion(product.id(), List.of(Reason.of(ReasonCodes.ALREADY_HELD,
                         "The customer already holds " + product.name() + "."))));
@@ -69,38 +75,40 @@ final class CandidateSet {
                         "The request excluded " + product.name() + "."))));
                 continue;
             }
-            double factor = 1.0;
             List<Reason> blocking = new ArrayList<>(0);
-            List<Reason> reasons = new ArrayList<>(policies.size());
+            List<SuitabilityDecision> applying = new ArrayList<>(policies.size());
             for (SuitabilityPolicy policy : policies) {
                 SuitabilityDecision decision = policy.assess(customer, product, request.context());
-                switch (decision.verdict()) {
-                    case BLOCK:
-                        blocking.addAll(decision.reasons());
-                        break;
-                    case DEMOTE:
-                        factor *= decision.scoreFactor();
-                        reasons.addAll(decision.reasons());
-                        break;
-                    default:
-                        reasons.addAll(decision.reasons());
+                if (decision.verdict() == SuitabilityDecision.Verdict.BLOCK) {
+                    blocking.addAll(decision.reasons());
+                } else if (decision.verdict() == SuitabilityDecision.Verdict.DEMOTE || !decision.reasons().isEmpty()) {
+                    applying.add(decision);
                 }
             }
             if (!blocking.isEmpty()) {
                 exclusions.add(new Exclusion(product.id(), blocking));
                 continue;
             }
-            factors[products.size()] = factor;
+            indices[products.size()] = index;
             products.add(product);
-            suitabilityReasons.add(List.copyOf(reasons));
+            decisions.add(List.copyOf(applying));
         }
-        return new CandidateSet(products, Arrays.copyOf(factors, products.size()), suitabilityReasons,
-                exclusions);
+        return new CandidateSet(catalog, products, Arrays.copyOf(indices, products.size()), decisions, exclusions);
+    }
+
+    /** The catalogue snapshot the candidates' indices refer to. */
+    ProductCatalog catalog() {
+        return catalog;
     }
 
     /** The suitable candidates, in catalogue (or request) order. */
     List<Product> products() {
         return products;
+    }
+
+    /** The candidates' catalogue indices, in the order of {@link #products()}; shared, must not be modified. */
+    int[] catalogueIndices() {
+        return catalogueIndices;
     }
 
     boolean isEmpty() {
@@ -111,14 +119,9 @@ final class CandidateSet {
         return products.size();
     }
 
-    /** What suitability multiplies candidate {@code i}'s score by: 1, or less for a demotion. */
-    double scoreFactor(int i) {
-        return scoreFactors[i];
-    }
-
-    /** Why candidate {@code i} is suitable or was demoted. */
-    List<Reason> suitabilityReasons(int i) {
-        return suitabilityReasons.get(i);
+    /** The suitability decisions that apply to candidate {@code i}, in policy order: demotions, and allowances. */
+    List<SuitabilityDecision> decisions(int i) {
+        return decisions.get(i);
     }
 
     List<Exclusion> exclusions() {
@@ -126,20 +129,20 @@ final class CandidateSet {
     }
 
     /**
-     * Returns the candidates not in {@code taken}, keeping factors and reasons, for a fallback that fills the
-     * ranks a first recommender left empty.
+     * Returns the candidates not in {@code taken}, keeping their decisions, for a fallback that fills the ranks a
+     * first recommender left empty.
      */
     CandidateSet without(Set<String> taken) {
         List<Product> rest = new ArrayList<>(products.size());
-        double[] factors = new double[products.size()];
-        List<List<Reason>> reasons = new ArrayList<>(products.size());
+        int[] indices = new int[products.size()];
+        List<List<SuitabilityDecision>> kept = new ArrayList<>(products.size());
         for (int i = 0; i < products.size(); i++) {
             if (!taken.contains(products.get(i).id())) {
-                factors[rest.size()] = scoreFactors[i];
+                indices[rest.size()] = catalogueIndices[i];
                 rest.add(products.get(i));
-                reasons.add(suitabilityReasons.get(i));
+                kept.add(decisions.get(i));
             }
         }
-        return new CandidateSet(rest, Arrays.copyOf(factors, rest.size()), reasons, exclusions);
+        return new CandidateSet(catalog, rest, Arrays.copyOf(indices, rest.size()), kept, exclusions);
     }
 }

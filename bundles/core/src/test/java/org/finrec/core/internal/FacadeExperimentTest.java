@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.finrec.api.spi.FakeRecommender;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;

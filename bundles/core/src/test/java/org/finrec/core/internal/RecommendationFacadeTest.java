@@ -1,5 +1,6 @@
 package org.finrec.core.internal;
 
+import org.finrec.api.spi.FakeRecommender;
 import org.osgi.util.converter.Converters;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -274,6 +276,32 @@ class RecommendationFacadeTest {
         assertEquals(0.45, demoted.score(), 1e-12);
         assertTrue(codes(demoted).contains(ReasonCodes.DEMOTED), codes(demoted)::toString);
         assertTrue(response.exclusionOf("p2").isEmpty());
+        // the demotion is a reason of its own that takes away what it took away: the reasons add up to 0.45
+        assertEquals(0.45, demoted.reasons().stream().mapToDouble(Reason::contribution).sum(), 1e-12);
+        assertEquals(-0.45, demoted.reasons().stream().filter(reason -> reason.code().equals(ReasonCodes.DEMOTED))
+                .mapToDouble(Reason::contribution).sum(), 1e-12);
+        assertEquals(4, primary.explainCalls.get(), "one explanation per recommended product, from one scorer");
+        assertEquals(1, primary.scoreCalls.get());
+    }
+
+    @Test
+    void aModelSwappedDuringARequestDoesNotChangeItsResponse() {
+        AtomicReference<FakeRecommender> self = new AtomicReference<>();
+        FakeRecommender primary = new FakeRecommender(PRIMARY, PRIMARY_CODE, (request, candidates) -> {
+            self.get().serveVersion("primary-v2"); // the model is swapped while this request is being scored
+            return candidates.stream().mapToDouble(product -> PRIMARY_SCORES.getOrDefault(product.id(), Double.NaN))
+                    .toArray();
+        });
+        self.set(primary);
+        facade(fallback, primary);
+
+        RecommendationResponse response = facade.recommend(request(3));
+
+        assertEquals(3, response.recommendations().size());
+        for (Recommendation recommendation : response.recommendations()) {
+            assertEquals("primary-v1", recommendation.modelVersion(), "one model version per response");
+        }
+        assertEquals("primary-v2", facade.recommend(request(3)).recommendations().get(0).modelVersion());
     }
 
     @Test
@@ -291,6 +319,8 @@ class RecommendationFacadeTest {
         // -1.0 demoted must fall below -1.5 (to -2.0), not rise to -0.5
         assertEquals(List.of("p2", "p1", "p3"), ids(response));
         assertTrue(response.recommendations().get(1).score() < -1.5);
+        assertEquals(-2.0, response.recommendations().get(1).reasons().stream().mapToDouble(Reason::contribution)
+                .sum(), 1e-12);
         assertFalse(response.isFallback());
     }
 
@@ -476,7 +506,7 @@ class RecommendationFacadeTest {
     @Test
     void concurrentCallsOnOneFacadeAllSucceedWithCorrectResults() throws Exception {
         // Each customer ranks products differently (score depends on the customer's number), with ties.
-        FakeRecommender.Scorer byCustomer = (request, candidates) -> {
+        FakeRecommender.ScoreFunction byCustomer = (request, candidates) -> {
             int n = Integer.parseInt(request.customer().attribute("n").orElseThrow());
             return candidates.stream().mapToDouble(p -> expectedScore(n, p.id())).toArray();
         };

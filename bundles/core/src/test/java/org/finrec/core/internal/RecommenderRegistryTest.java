@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.finrec.api.spi.FakeRecommender;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.spi.Recommender;
 import org.junit.jupiter.api.Test;

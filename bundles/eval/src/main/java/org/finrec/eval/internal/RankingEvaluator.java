@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.recommend.RecommendationRequest;
@@ -21,10 +23,11 @@ import org.finrec.eval.Split;
 /**
  * All-item ranking evaluation of the split's test cases on a fixed pool of worker threads.
  *
- * <p>For each case the recommender scores every product of {@code split.train()} except the case's excluded ones:
- * {@link Recommender#score} receives them, in ascending product index, as a list view shared with nothing else
- * and built without copying (see {@link CandidateProducts}), so the SPI's promise that candidates are free of
- * owned products holds, unlike RecBole's "score everything, then mask". The request is
+ * <p>For each case a new {@link Recommender#scorer} scores every product of {@code split.train()} except the case's
+ * excluded ones: the serving catalogue is the training products in product-index order, so a candidate's catalogue
+ * index is its product index, and the candidates come in ascending order, so the SPI's promise that candidates are
+ * free of owned products holds, unlike RecBole's "score everything, then mask". Every case must be scored by the
+ * same model version; a recommender that swaps its model during the evaluation ends it with an error. The request is
  * {@code RecommendationRequest.builder(case.customer()).k(k)} with the request id {@code eval-<case number>} and no
  * recent events. The top {@code k} finite scores are selected with a bounded heap, ties going to the lower
  * product index; NaN (and infinite) scores are never selected, so a recommender with fewer than {@code k}
@@ -98,7 +101,7 @@ public final class RankingEvaluator implements Evaluator {
             }
             means.put(measured.get(m).label(k), sum / cases.size());
         }
-        return new EvaluationResult(recommender.name(), recommender.modelVersion(), split.protocol(), k,
+        return new EvaluationResult(recommender.name(), run.modelVersion.get(), split.protocol(), k,
                 cases.size(), means, coverage(run.topK, products.length), Double.NaN, cases.size() / seconds);
     }
 
@@ -139,6 +142,8 @@ public final class RankingEvaluator implements Evaluator {
         final List<RankingMetric> metrics;
         final ProgressListener progress;
         final String step;
+        final ProductCatalog catalog;
+        final AtomicReference<String> modelVersion = new AtomicReference<>();
         final int[][] topK;
         final double[] values;
         final AtomicInteger done = new AtomicInteger();
@@ -148,6 +153,7 @@ public final class RankingEvaluator implements Evaluator {
             this.recommender = recommender;
             this.cases = cases;
             this.products = products;
+            this.catalog = ProductCatalog.of(Arrays.asList(products));
             this.k = k;
             this.metrics = metrics;
             this.progress = progress;
@@ -168,18 +174,33 @@ public final class RankingEvaluator implements Evaluator {
 
         private void evaluate(int c) {
             EvaluationCase evaluationCase = cases.get(c);
-            CandidateProducts candidates = new CandidateProducts(products, evaluationCase.excluded());
+            int[] candidates = allBut(products.length, evaluationCase.excluded());
             RecommendationRequest request = RecommendationRequest.builder(evaluationCase.customer())
                     .requestId("eval-" + c).k(k).build();
-            double[] scores = Scoring.score(recommender, request, candidates);
+            double[] scores = Scoring.score(recommender, request, catalog, candidates, modelVersion);
             int[] best = TopK.select(scores, k);
             for (int i = 0; i < best.length; i++) {
-                best[i] = candidates.productIndex(best[i]);
+                best[i] = candidates[best[i]];
             }
             topK[c] = best;
             for (int m = 0; m < metrics.size(); m++) {
                 values[c * metrics.size() + m] = metrics.get(m).at(best, k, evaluationCase.relevant());
             }
         }
+    }
+
+    /** Every product index below {@code count} but the excluded ones (strictly ascending), in ascending order. */
+    static int[] allBut(int count, int[] excluded) {
+        int[] candidates = new int[count - excluded.length];
+        int next = 0;
+        int e = 0;
+        for (int p = 0; p < count; p++) {
+            if (e < excluded.length && excluded[e] == p) {
+                e++;
+            } else {
+                candidates[next++] = p;
+            }
+        }
+        return candidates;
     }
 }

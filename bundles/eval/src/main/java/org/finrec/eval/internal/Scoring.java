@@ -9,10 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
-import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 
 /**
  * What the evaluations share when they call a recommender: a checked call, and a loop over cases on worker
@@ -26,19 +28,30 @@ public final class Scoring {
     }
 
     /**
-     * Calls {@link Recommender#score} and checks that it answered one score per candidate.
+     * Scores candidates with a new scorer of the recommender, checks that it answered one score per candidate and
+     * that its model is the one the evaluation started with.
      *
      * @param recommender the recommender
      * @param request the request
-     * @param candidates the candidates
+     * @param catalog the catalogue the candidates index
+     * @param candidates catalogue indices
+     * @param modelVersion the version of the evaluation's model: set by the first call, checked by the others
      * @return the scores
-     * @throws IllegalStateException if the recommender returned null or a wrong number of scores
+     * @throws IllegalStateException if the recommender returned null or a wrong number of scores, or its model was
+     *     swapped during the evaluation
      */
-    public static double[] score(Recommender recommender, RecommendationRequest request, List<Product> candidates) {
-        double[] scores = recommender.score(request, candidates);
-        if (scores == null || scores.length != candidates.size()) {
+    public static double[] score(Recommender recommender, RecommendationRequest request, ProductCatalog catalog,
+            int[] candidates, AtomicReference<String> modelVersion) {
+        RequestScorer scorer = recommender.scorer(request, catalog);
+        String version = scorer.modelVersion();
+        if (!modelVersion.compareAndSet(null, version) && !modelVersion.get().equals(version)) {
+            throw new IllegalStateException("recommender " + recommender.name() + " swapped its model from "
+                    + modelVersion.get() + " to " + version + " during the evaluation; evaluate one model at a time");
+        }
+        double[] scores = scorer.score(candidates);
+        if (scores == null || scores.length != candidates.length) {
             throw new IllegalStateException("recommender " + recommender.name() + " returned "
-                    + (scores == null ? "null" : scores.length + " scores") + " for " + candidates.size()
+                    + (scores == null ? "null" : scores.length + " scores") + " for " + candidates.length
                     + " candidates of customer " + request.customer().id());
         }
         return scores;

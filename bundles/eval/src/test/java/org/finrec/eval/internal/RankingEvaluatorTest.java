@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.finrec.api.spi.FakeRecommender;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
@@ -58,13 +59,13 @@ class RankingEvaluatorTest {
                 evaluationCase("u0", new int[] {2}, new int[] {1}),
                 evaluationCase("u1", new int[] {0, 4}, new int[] {}),
                 evaluationCase("u2", new int[] {3}, new int[] {0, 1, 2})));
-        FakeRecommender recommender = FakeRecommender.fixed(Map.of("P0", 0.5, "P1", 0.9, "P2", 0.9, "P4", 0.1));
+        FakeRecommender recommender = FakeRecommender.fixed("fixed", "TEST", Map.of("P0", 0.5, "P1", 0.9, "P2", 0.9, "P4", 0.1));
 
         EvaluationResult result = Evaluator.allItems(2).evaluate(recommender, split, 2,
                 List.of(RankingMetric.values()), ProgressListener.NONE);
 
         assertEquals("fixed", result.recommender());
-        assertEquals("fixed-1", result.modelVersion());
+        assertEquals("fixed-v1", result.modelVersion());
         assertEquals("tiny", result.protocol());
         assertEquals(2, result.k());
         assertEquals(3, result.cases());
@@ -96,7 +97,7 @@ class RankingEvaluatorTest {
             cases.add(evaluationCase("u" + c, excluded, excluded));
         }
         Split split = new Split("excluded", catalogue(30), List.of(), cases);
-        FakeRecommender favoursExcluded = new FakeRecommender("favours-excluded", (customer, product) -> {
+        FakeRecommender favoursExcluded = FakeRecommender.perProduct("favours-excluded", "TEST", (customer, product) -> {
             int c = Integer.parseInt(customer.id().substring(1));
             int p = Integer.parseInt(product.id().substring(1));
             return java.util.Arrays.binarySearch(cases.get(c).excluded(), p) >= 0 ? 100 : p;
@@ -166,7 +167,7 @@ class RankingEvaluatorTest {
         }
         Split split = new Split("failing", catalogue(3), List.of(), cases);
         IllegalStateException failure = new IllegalStateException("model not loaded");
-        FakeRecommender failing = new FakeRecommender("failing", (customer, product) -> {
+        FakeRecommender failing = FakeRecommender.perProduct("failing", "TEST", (customer, product) -> {
             throw failure;
         });
         assertSame(failure, assertThrows(IllegalStateException.class, () -> Evaluator.allItems(4)
@@ -177,12 +178,7 @@ class RankingEvaluatorTest {
     void aScoreArrayOfTheWrongLengthIsAnError() {
         Split split = new Split("short", catalogue(3), List.of(),
                 List.of(evaluationCase("u0", new int[] {0}, new int[0])));
-        FakeRecommender wrong = new FakeRecommender("wrong", (customer, product) -> 0) {
-            @Override
-            public double[] score(org.finrec.api.recommend.RecommendationRequest request, List<Product> candidates) {
-                return new double[1];
-            }
-        };
+        FakeRecommender wrong = new FakeRecommender("wrong", "TEST", (request, candidates) -> new double[1]);
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> Evaluator.allItems(1)
                 .evaluate(wrong, split, 2, List.of(RankingMetric.NDCG), ProgressListener.NONE));
         assertTrue(error.getMessage().contains("u0"), error.getMessage());

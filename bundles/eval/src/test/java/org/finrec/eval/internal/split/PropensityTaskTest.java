@@ -18,14 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.finrec.api.spi.FakeRecommender;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
-import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.eval.PropensityResult;
 import org.finrec.eval.PropensityTask;
 import org.finrec.eval.PropensityTask.Scenario;
-import org.finrec.eval.internal.FakeRecommender;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,7 +91,7 @@ class PropensityTaskTest {
      */
     @Test
     void theAucOfAHandMadeRecommenderCountsNoOpinionAsTheLowestScore() {
-        FakeRecommender recommender = new FakeRecommender("attribute", PropensityTaskTest::attributeScore);
+        FakeRecommender recommender = FakeRecommender.perProduct("attribute", "TEST", PropensityTaskTest::attributeScore);
         for (Scenario scenario : Scenario.values()) {
             PropensityTask task = PropensityTask.of(bank(), "T", 0.5, 1, scenario);
             PropensityResult result = task.evaluate(recommender, 1);
@@ -101,14 +100,14 @@ class PropensityTaskTest {
             assertEquals(2, result.negatives());
             assertEquals(2, result.noOpinion());
             assertEquals("attribute", result.recommender());
-            assertEquals("attribute-1", result.modelVersion());
+            assertEquals("attribute-v1", result.modelVersion());
             assertEquals(task.description(), result.task());
             assertEquals(Map.of("p0", List.of("T"), "p1", List.of("T"), "p3", List.of("T"), "p5", List.of("T")),
                     recommender.candidateIdsByCustomer);
         }
 
         // negative infinity ties with NaN: p1 scored -inf changes nothing but the count of NaN scores
-        FakeRecommender infinite = new FakeRecommender("infinite", (customer, product) ->
+        FakeRecommender infinite = FakeRecommender.perProduct("infinite", "TEST", (customer, product) ->
                 customer.id().equals("p1") ? Double.NEGATIVE_INFINITY : attributeScore(customer, product));
         PropensityResult result = PropensityTask.of(bank(), "T", 0.5, 1, Scenario.WARM).evaluate(infinite, 1);
         assertEquals(0.625, result.auc(), EXACT);
@@ -212,7 +211,7 @@ class PropensityTaskTest {
             assertEquals("0.9", task.testCustomers().get(0).attributes().get("score"));
 
             Map<String, Set<String>> seen = new ConcurrentHashMap<>();
-            task.evaluate(new FakeRecommender("spy", (customer, product) -> {
+            task.evaluate(FakeRecommender.perProduct("spy", "TEST", (customer, product) -> {
                 seen.put(customer.id(), customer.holdings());
                 return 0;
             }), 2);
@@ -243,15 +242,10 @@ class PropensityTaskTest {
         PropensityTask task = PropensityTask.of(bank(), "T", 0.5, 1, Scenario.WARM);
         IllegalStateException failure = new IllegalStateException("model not loaded");
         assertSame(failure, assertThrows(IllegalStateException.class, () -> task.evaluate(
-                new FakeRecommender("failing", (customer, product) -> {
+                FakeRecommender.perProduct("failing", "TEST", (customer, product) -> {
                     throw failure;
                 }), 3)));
-        FakeRecommender twoScores = new FakeRecommender("two", (customer, product) -> 1) {
-            @Override
-            public double[] score(RecommendationRequest request, List<Product> candidates) {
-                return new double[2];
-            }
-        };
+        FakeRecommender twoScores = new FakeRecommender("two", "TEST", (request, candidates) -> new double[2]);
         IllegalStateException wrongLength = assertThrows(IllegalStateException.class,
                 () -> task.evaluate(twoScores, 1));
         assertEquals("recommender two returned 2 scores for 1 candidates of customer p0", wrongLength.getMessage());

@@ -100,12 +100,16 @@ final class AlsModel implements CfModel {
     }
 
     @Override
-    public void score(int knownUser, int[] positiveItems, float[] scores) {
+    public Explainer score(int knownUser, int[] positiveItems, float[] scores) {
         if (positiveItems.length == 0) {
             Arrays.fill(scores, Float.NaN);
-            return;
+            return (item, score) -> List.of();
         }
-        items.multiply(foldIn(positiveItems).vector, scores);
+        Solved solved = foldIn(positiveItems);
+        items.multiply(solved.vector, scores);
+        return (item, score) -> Double.isFinite(score)
+                ? FactorReasons.perHeldProduct(matrix, solved.positiveItems, contributions(solved, item), item, score)
+                : List.of();
     }
 
     /**
@@ -160,7 +164,11 @@ final class AlsModel implements CfModel {
      * The part of product {@code item}'s score due to each held product: {@code c · y_itemᵀ A⁻¹ y_j}.
      */
     double[] contributions(int[] positiveItems, int item) {
-        Solved solved = foldIn(positiveItems);
+        return contributions(foldIn(positiveItems), item);
+    }
+
+    private double[] contributions(Solved solved, int item) {
+        int[] positiveItems = solved.positiveItems;
         double[] z = new double[factors];
         items.row(item, z);
         solved.system.solveInPlace(z);

@@ -137,15 +137,17 @@ final class BprModel implements CfModel {
     }
 
     @Override
-    public void score(int knownUser, int[] positiveItems, float[] scores) {
+    public Explainer score(int knownUser, int[] positiveItems, float[] scores) {
         if (positiveItems.length == 0) {
             Arrays.fill(scores, Float.NaN);
-            return;
+            return (item, score) -> List.of();
         }
         double[] vector = vector(knownUser, positiveItems);
         for (int i = 0; i < scores.length; i++) {
             scores[i] = (float) (items.dot(i, vector) + bias[i]);
         }
+        // explaining reads item factors and biases only: nothing of the customer to keep but their products
+        return (item, score) -> explain(knownUser, positiveItems, item, score);
     }
 
     private Folded folded(int[] positiveItems) {

@@ -18,19 +18,34 @@ interface CfModel extends Model {
     /** The training feedback the model was built from. */
     FeedbackMatrix matrix();
 
+    /** Explains the scores of one customer from what scoring them found, without scoring again. */
+    @FunctionalInterface
+    interface Explainer {
+        /**
+         * Explains one product's score.
+         *
+         * @param item the product
+         * @param score the score {@link #score} gave it
+         * @return reasons, most important first, whose contributions add up to {@code score}
+         */
+        List<Reason> explain(int item, double score);
+    }
+
     /**
-     * Scores every product.
+     * Scores every product for one customer.
      *
      * @param knownUser the customer's index in the training data, or -1 for a customer the model has not seen
      * @param positiveItems the products the customer has now (ascending, distinct), which for a known customer
-     *     include their training row
+     *     include their training row; not modified, and kept by the returned explainer
      * @param scores receives one score per product (length {@code matrix().items()}); {@code NaN} where the model has
      *     no opinion
+     * @return what explains these scores, from the work that computed them (neighbours, the folded-in vector)
      */
-    void score(int knownUser, int[] positiveItems, float[] scores);
+    Explainer score(int knownUser, int[] positiveItems, float[] scores);
 
     /**
-     * Explains one product's score.
+     * Explains one product's score, scoring the customer first where the model needs that (tests and tools; serving
+     * explains through the {@link Explainer} of its scoring pass).
      *
      * @param knownUser as for {@link #score}
      * @param positiveItems as for {@link #score}
@@ -38,5 +53,7 @@ interface CfModel extends Model {
      * @param score the score {@link #score} gave it
      * @return reasons, most important first, whose contributions add up to {@code score}
      */
-    List<Reason> explain(int knownUser, int[] positiveItems, int item, double score);
+    default List<Reason> explain(int knownUser, int[] positiveItems, int item, double score) {
+        return score(knownUser, positiveItems, new float[matrix().items()]).explain(item, score);
+    }
 }

@@ -3,15 +3,15 @@ package org.finrec.recommender.cf.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import org.finrec.api.Interaction;
 import org.finrec.api.InteractionKind;
-import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -228,36 +228,85 @@ public final class CfRecommender implements Recommender {
         return serving.model().version();
     }
 
-    @Override
-    public double[] score(RecommendationRequest request, List<Product> candidates) {
-        Serving now = serving; // one read: the whole call uses one model
-        CfModel model = now.model();
-        FeedbackMatrix matrix = model.matrix();
-        int user = matrix.userIndex(request.customer().id());
-        float[] all = new float[matrix.items()];
-        model.score(user, positiveItems(now, request, user), all);
-        double[] scores = new double[candidates.size()];
-        for (int c = 0; c < scores.length; c++) {
-            int item = matrix.itemIndex(candidates.get(c).id());
-            scores[c] = item < 0 ? Double.NaN : all[item];
-        }
-        return scores;
+    /**
+     * Serves another model from now on, in one write (tests and tools; configurations swap through
+     * {@link #modified}). Scorers already handed out keep the model they were bound to.
+     */
+    void serve(CfModel model, Set<InteractionKind> positiveKinds) {
+        serving = new Serving(model, Set.copyOf(positiveKinds), null);
+    }
+
+    /** The model serving now (tests and tools). */
+    CfModel servingModel() {
+        return serving.model();
+    }
+
+    /** The interaction kinds the serving model counts as positive (tests and tools). */
+    Set<InteractionKind> servingPositiveKinds() {
+        return serving.positiveKinds();
     }
 
     @Override
-    public Explanation explain(RecommendationRequest request, Product product) {
-        Serving now = serving;
-        CfModel model = now.model();
-        FeedbackMatrix matrix = model.matrix();
-        int item = matrix.itemIndex(product.id());
-        if (item < 0) {
-            throw new IllegalArgumentException("model " + model.version() + " has never seen product " + product.id());
-        }
+    public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
+        Serving now = serving; // one read: the scorer uses one model, whatever swaps later
+        FeedbackMatrix matrix = now.model().matrix();
         int user = matrix.userIndex(request.customer().id());
-        int[] positive = positiveItems(now, request, user);
-        float[] all = new float[matrix.items()];
-        model.score(user, positive, all);
-        return new Explanation(product.id(), all[item], model.explain(user, positive, item, all[item]));
+        return new Scorer(now.model(), catalog, matrix.itemIndices(catalog), user, positiveItems(now, request, user));
+    }
+
+    /** Scores every product of the model once, on the first call, and explains from that pass. */
+    private static final class Scorer implements RequestScorer {
+        private final CfModel model;
+        private final ProductCatalog catalog;
+        private final int[] itemIndex;
+        private final int user;
+        private final int[] positive;
+        private float[] all;
+        private CfModel.Explainer explainer;
+
+        Scorer(CfModel model, ProductCatalog catalog, int[] itemIndex, int user, int[] positive) {
+            this.model = model;
+            this.catalog = catalog;
+            this.itemIndex = itemIndex;
+            this.user = user;
+            this.positive = positive;
+        }
+
+        private float[] all() {
+            if (all == null) {
+                float[] scores = new float[model.matrix().items()];
+                explainer = model.score(user, positive, scores);
+                all = scores;
+            }
+            return all;
+        }
+
+        @Override
+        public String modelVersion() {
+            return model.version();
+        }
+
+        @Override
+        public double[] score(int[] candidates) {
+            float[] scoresByItem = all();
+            double[] scores = new double[candidates.length];
+            for (int c = 0; c < scores.length; c++) {
+                int item = itemIndex[candidates[c]];
+                scores[c] = item < 0 ? Double.NaN : scoresByItem[item];
+            }
+            return scores;
+        }
+
+        @Override
+        public Explanation explain(int candidate) {
+            int item = itemIndex[candidate];
+            String productId = catalog.products().get(candidate).id();
+            if (item < 0) {
+                throw new IllegalArgumentException("model " + model.version() + " has never seen product " + productId);
+            }
+            double score = all()[item];
+            return new Explanation(productId, score, explainer.explain(item, score));
+        }
     }
 
     /** The customer's training row, current holdings and positive session events, as sorted product indices. */

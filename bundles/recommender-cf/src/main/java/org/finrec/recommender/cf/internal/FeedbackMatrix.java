@@ -1,5 +1,7 @@
 package org.finrec.recommender.cf.internal;
 
+import org.finrec.api.ProductCatalog;
+import org.finrec.api.spi.CatalogueIndexMap;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -27,6 +29,8 @@ final class FeedbackMatrix {
     private final String[] userIds;
     private final Map<String, Integer> userIndex;
     private final Map<String, Integer> itemIndex;
+    /** Each serving catalogue's products as item indices, worked out once per catalogue snapshot. */
+    private final CatalogueIndexMap catalogueIndex = new CatalogueIndexMap(this::itemIndex);
 
     private FeedbackMatrix(int[] userStart, int[] userItems, int[] itemStart, int[] itemUsers, String[] userIds,
             String[] itemIds, String[] itemNames) {
@@ -209,6 +213,11 @@ final class FeedbackMatrix {
     }
 
     /** The index of a product id, or -1 when the product was not in the training data. */
+    /** The item index of every product of a catalogue, -1 for products not in the matrix; shared, never modify. */
+    int[] itemIndices(ProductCatalog catalog) {
+        return catalogueIndex.modelIndices(catalog);
+    }
+
     int itemIndex(String productId) {
         return itemIndex.getOrDefault(productId, -1);
     }

@@ -194,7 +194,7 @@ final class ItemKnnModel implements CfModel {
     }
 
     @Override
-    public void score(int knownUser, int[] positiveItems, float[] scores) {
+    public Explainer score(int knownUser, int[] positiveItems, float[] scores) {
         if (scores.length != matrix.items()) {
             throw new IllegalArgumentException("scores has length " + scores.length + ", the model has "
                     + matrix.items() + " products");
@@ -205,6 +205,7 @@ final class ItemKnnModel implements CfModel {
                 scores[votesIds[k]] += votesSims[k];
             }
         }
+        return (item, score) -> explain(knownUser, positiveItems, item, score);
     }
 
     @Override

@@ -25,7 +25,7 @@ import org.finrec.api.recommend.ReasonCodes;
  * share nothing it falls as their size {@code b} grows, so the model keeps the profiles sorted by size and offers
  * only the first {@code k} that share nothing (and any tied with the last): exact, and O(overlap + k).
  *
- * <p>Immutable and thread-safe; scoring allocates nothing.
+ * <p>Immutable and thread-safe; scoring allocates only the copy of the {@code k} neighbours that explains it.
  */
 final class UserKnnModel implements CfModel {
 
@@ -157,7 +157,7 @@ final class UserKnnModel implements CfModel {
     }
 
     @Override
-    public void score(int knownUser, int[] positiveItems, float[] scores) {
+    public Explainer score(int knownUser, int[] positiveItems, float[] scores) {
         if (scores.length != matrix.items()) {
             throw new IllegalArgumentException("scores has length " + scores.length + ", the model has "
                     + matrix.items() + " products");
@@ -174,20 +174,21 @@ final class UserKnnModel implements CfModel {
                 scores[userItems[k]] += sim;
             }
         }
+        Neighbours found = new Neighbours(Arrays.copyOf(s.ids, count), Arrays.copyOf(s.sims, count));
+        return (item, score) -> explain(found, item, score);
     }
 
-    @Override
-    public List<Reason> explain(int knownUser, int[] positiveItems, int item, double score) {
-        Scratch s = scratch.get();
-        int count = neighbours(knownUser, positiveItems, s);
+    /** Explains a product's score from the neighbours that gave it: those who hold it, with their similarities. */
+    private List<Reason> explain(Neighbours found, int item, double score) {
+        int count = found.ids().length;
         int[] ids = new int[count];
         double[] contributions = new double[count];
         int contributors = 0;
         for (int n = 0; n < count; n++) {
-            int v = s.ids[n];
+            int v = found.ids()[n];
             if (Arrays.binarySearch(matrix.userItems, matrix.userStart[v], matrix.userStart[v + 1], item) >= 0) {
                 ids[contributors] = v;
-                contributions[contributors++] = (float) s.sims[n];
+                contributions[contributors++] = (float) found.sims()[n];
             }
         }
         String product = matrix.itemName(item);

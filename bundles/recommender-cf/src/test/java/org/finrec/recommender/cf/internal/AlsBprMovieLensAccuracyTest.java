@@ -58,8 +58,8 @@ class AlsBprMovieLensAccuracyTest {
             }
 
             @Override
-            public void score(int knownUser, int[] positiveItems, float[] scores) {
-                model.score(-1, positiveItems, scores);
+            public Explainer score(int knownUser, int[] positiveItems, float[] scores) {
+                return model.score(-1, positiveItems, scores);
             }
 
             @Override

@@ -7,10 +7,17 @@ import org.finrec.api.spi.RecommenderContractTest;
 
 class AlsRecommenderContractTest extends RecommenderContractTest {
 
+    private static final CfSettings SETTINGS = CfSettings.defaults(Algorithm.ALS);
+
     @Override
     protected Recommender train(Dataset data) {
-        CfSettings settings = CfSettings.defaults(Algorithm.ALS);
-        return new CfRecommender("als", settings.algorithm().trainer(settings).train(data, ProgressListener.NONE),
-                settings.positiveKinds());
+        return new CfRecommender("als", SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
+                SETTINGS.positiveKinds());
+    }
+
+    @Override
+    protected void swapModel(Recommender recommender, Dataset data) {
+        ((CfRecommender) recommender).serve(SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
+                SETTINGS.positiveKinds());
     }
 }

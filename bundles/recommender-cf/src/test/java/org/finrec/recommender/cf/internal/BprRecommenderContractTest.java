@@ -7,10 +7,17 @@ import org.finrec.api.spi.RecommenderContractTest;
 
 class BprRecommenderContractTest extends RecommenderContractTest {
 
+    private static final CfSettings SETTINGS = CfSettings.defaults(Algorithm.BPR);
+
     @Override
     protected Recommender train(Dataset data) {
-        CfSettings settings = CfSettings.defaults(Algorithm.BPR);
-        return new CfRecommender("bpr", settings.algorithm().trainer(settings).train(data, ProgressListener.NONE),
-                settings.positiveKinds());
+        return new CfRecommender("bpr", SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
+                SETTINGS.positiveKinds());
+    }
+
+    @Override
+    protected void swapModel(Recommender recommender, Dataset data) {
+        ((CfRecommender) recommender).serve(SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
+                SETTINGS.positiveKinds());
     }
 }

@@ -1,5 +1,6 @@
 package org.finrec.recommender.cf.internal;
 
+import static org.finrec.api.spi.ProductListScoring.score;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -60,7 +61,7 @@ class CfRecommenderModelStoreTest {
     private static List<double[]> scores(CfRecommender recommender) {
         List<double[]> scores = new ArrayList<>();
         for (RecommendationRequest request : StoreFixtures.requests()) {
-            scores.add(recommender.score(request, StoreFixtures.candidates()));
+            scores.add(score(recommender, request, StoreFixtures.candidates()));
         }
         return scores;
     }
@@ -211,7 +212,7 @@ class CfRecommenderModelStoreTest {
                     started.countDown();
                     for (int n = offset; swapping.get(); n++) {
                         int r = n % requests.size();
-                        double[] scores = recommender.score(requests.get(r), candidates);
+                        double[] scores = score(recommender, requests.get(r), candidates);
                         if (Arrays.equals(scores, fromOlder.get(r))) {
                             olderSeen.incrementAndGet();
                         } else if (Arrays.equals(scores, fromNewer.get(r))) {

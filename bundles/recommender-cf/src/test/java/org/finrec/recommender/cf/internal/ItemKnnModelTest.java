@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.finrec.api.spi.ProductListScoring;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
@@ -237,10 +238,10 @@ class ItemKnnModelTest {
         Customer customer = Customer.builder("new").holding("p0", "p1").build();
         RecommendationRequest request = RecommendationRequest.builder(customer).build();
         List<Product> candidates = List.of(Product.builder("p3").build(), Product.builder("p4").build());
-        double[] scores = recommender.score(request, candidates);
+        double[] scores = ProductListScoring.score(recommender, request, candidates);
         assertEquals(1, scores[0], EPS);
         assertEquals(COS_04, scores[1], EPS);
-        Explanation explanation = recommender.explain(request, Product.builder("p2").build());
+        Explanation explanation = ProductListScoring.explain(recommender, request, Product.builder("p2").build());
         assertEquals(List.of(
                 "Product p2 is often held together with Product p1, which the customer holds (similarity 0.58)."),
                 explanation.reasons().stream().map(Reason::message).toList());

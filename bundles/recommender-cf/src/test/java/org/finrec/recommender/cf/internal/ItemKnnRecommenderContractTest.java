@@ -7,10 +7,17 @@ import org.finrec.api.spi.RecommenderContractTest;
 
 class ItemKnnRecommenderContractTest extends RecommenderContractTest {
 
+    private static final CfSettings SETTINGS = CfSettings.defaults(Algorithm.ITEM_KNN);
+
     @Override
     protected Recommender train(Dataset data) {
-        CfSettings settings = CfSettings.defaults(Algorithm.ITEM_KNN);
-        return new CfRecommender("itemknn", settings.algorithm().trainer(settings).train(data, ProgressListener.NONE),
-                settings.positiveKinds());
+        return new CfRecommender("itemknn", SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
+                SETTINGS.positiveKinds());
+    }
+
+    @Override
+    protected void swapModel(Recommender recommender, Dataset data) {
+        ((CfRecommender) recommender).serve(SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
+                SETTINGS.positiveKinds());
     }
 }

@@ -1,5 +1,7 @@
 package org.finrec.recommender.cf.internal;
 
+import static org.finrec.api.spi.ProductListScoring.score;
+import static org.finrec.api.spi.ProductListScoring.explain;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,11 +108,11 @@ final class StoreFixtures {
     static List<Object> answers(CfRecommender recommender) {
         List<Object> answers = new ArrayList<>();
         for (RecommendationRequest request : requests()) {
-            double[] scores = recommender.score(request, candidates());
+            double[] scores = score(recommender, request, candidates());
             answers.add(scores);
             for (int p = 0; p < scores.length; p++) {
                 if (Double.isFinite(scores[p])) {
-                    Explanation explanation = recommender.explain(request, candidates().get(p));
+                    Explanation explanation = explain(recommender, request, candidates().get(p));
                     answers.add(explanation);
                 }
             }

@@ -36,6 +36,12 @@ class StoredModelContractTest {
         protected Recommender train(Dataset data) {
             return trainedSavedAndLoaded(Algorithm.USER_KNN, data, store);
         }
+
+        @Override
+        protected void swapModel(Recommender recommender, Dataset data) {
+            CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.USER_KNN, data, store);
+            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
+        }
     }
 
     @Nested
@@ -46,6 +52,12 @@ class StoredModelContractTest {
         @Override
         protected Recommender train(Dataset data) {
             return trainedSavedAndLoaded(Algorithm.ITEM_KNN, data, store);
+        }
+
+        @Override
+        protected void swapModel(Recommender recommender, Dataset data) {
+            CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.ITEM_KNN, data, store);
+            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
         }
     }
 
@@ -58,6 +70,12 @@ class StoredModelContractTest {
         protected Recommender train(Dataset data) {
             return trainedSavedAndLoaded(Algorithm.ALS, data, store);
         }
+
+        @Override
+        protected void swapModel(Recommender recommender, Dataset data) {
+            CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.ALS, data, store);
+            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
+        }
     }
 
     @Nested
@@ -68,6 +86,12 @@ class StoredModelContractTest {
         @Override
         protected Recommender train(Dataset data) {
             return trainedSavedAndLoaded(Algorithm.BPR, data, store);
+        }
+
+        @Override
+        protected void swapModel(Recommender recommender, Dataset data) {
+            CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.BPR, data, store);
+            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
         }
     }
 }

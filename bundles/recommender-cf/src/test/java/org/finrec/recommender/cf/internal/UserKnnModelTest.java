@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.finrec.api.spi.ProductListScoring;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
@@ -333,10 +334,10 @@ class UserKnnModelTest {
         Customer customer = Customer.builder("new").holding("p2").build();
         RecommendationRequest request = RecommendationRequest.builder(customer).build();
         List<Product> candidates = List.of(Product.builder("p1").build(), Product.builder("p4").build());
-        double[] scores = recommender.score(request, candidates);
+        double[] scores = ProductListScoring.score(recommender, request, candidates);
         assertEquals(Math.sqrt(0.5), scores[0], EPS);
         assertEquals(0, scores[1], EPS);
-        Explanation explanation = recommender.explain(request, Product.builder("p1").build());
+        Explanation explanation = ProductListScoring.explain(recommender, request, Product.builder("p1").build());
         assertEquals(List.of("A customer with similar products (similarity 0.71) holds Product p1."),
                 explanation.reasons().stream().map(Reason::message).toList());
         assertEquals(model.version(), recommender.modelVersion());

@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.finrec.api.Customer;
 import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.spi.CatalogueIndexMap;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -41,19 +43,31 @@ public final class ContentRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentRecommender.class);
 
+    /** The model that serves and its index of the serving catalogue; immutable, replaced as a whole. */
+    private record Serving(NaiveBayesModel model, CatalogueIndexMap catalogueIndex) {
+        Serving(NaiveBayesModel model) {
+            this(model, new CatalogueIndexMap(model::productIndex));
+        }
+    }
+
     private final String name;
-    private final NaiveBayesModel model;
+    private volatile Serving serving;
 
     @Activate
     public ContentRecommender(ContentConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
         this(configuration.finrec_recommender_name(),
                 NaiveBayesModel.train(dataset, List.of(configuration.features()), configuration.smoothing()));
-        LOG.info("Content recommender {} trained on {}: model {}", name, dataset, model.version());
+        LOG.info("Content recommender {} trained on {}: model {}", name, dataset, modelVersion());
     }
 
     ContentRecommender(String name, NaiveBayesModel model) {
         this.name = name;
-        this.model = model;
+        this.serving = new Serving(model);
+    }
+
+    /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
+    void serve(NaiveBayesModel model) {
+        serving = new Serving(model);
     }
 
     @Override
@@ -68,49 +82,75 @@ public final class ContentRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return model.version();
+        return serving.model().version();
     }
 
     @Override
-    public double[] score(RecommendationRequest request, List<Product> candidates) {
-        double[] scores = new double[candidates.size()];
-        for (int i = 0; i < scores.length; i++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("interrupted");
-            }
-            int product = model.productIndex(candidates.get(i).id());
-            // a product no training customer holds or bought has no odds to learn: no opinion, not smoothing alone
-            scores[i] = product < 0 || !model.hasEvidence(product) ? Double.NaN
-                    : model.score(product, request.customer());
-        }
-        return scores;
+    public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
+        Serving now = serving;
+        return new Scorer(now.model(), catalog, now.catalogueIndex().modelIndices(catalog),
+                now.model().profile(request.customer()));
     }
 
-    @Override
-    public Explanation explain(RecommendationRequest request, Product product) {
-        int p = model.productIndex(product.id());
-        if (p < 0 || !model.hasEvidence(p)) {
-            throw new IllegalArgumentException("content model " + model.version() + " has never seen a holder or "
-                    + "buyer of product " + product.id());
+    /** Scores one customer's profile, binned once, with one model. */
+    private static final class Scorer implements RequestScorer {
+        private final NaiveBayesModel model;
+        private final ProductCatalog catalog;
+        private final int[] modelIndex;
+        private final List<Optional<String>> profile;
+
+        Scorer(NaiveBayesModel model, ProductCatalog catalog, int[] modelIndex, List<Optional<String>> profile) {
+            this.model = model;
+            this.catalog = catalog;
+            this.modelIndex = modelIndex;
+            this.profile = profile;
         }
-        Customer customer = request.customer();
-        List<Reason> reasons = new ArrayList<>();
-        reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, String.format(Locale.ROOT,
-                "%s is held by %.1f%% of all customers (%d of %d): the starting odds.", product.name(),
-                100.0 * model.holders(p) / Math.max(1, model.customers()), model.holders(p), model.customers()),
-                model.logPriorOdds(p)));
-        for (int f = 0; f < model.features().size(); f++) {
-            String feature = model.features().get(f);
-            Optional<String> value = model.value(customer, f);
-            if (value.isEmpty()) {
-                continue;
+
+        @Override
+        public String modelVersion() {
+            return model.version();
+        }
+
+        @Override
+        public double[] score(int[] candidates) {
+            double[] scores = new double[candidates.length];
+            for (int i = 0; i < scores.length; i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted");
+                }
+                int product = modelIndex[candidates[i]];
+                // a product no training customer holds or bought has no odds to learn: no opinion, not smoothing
+                scores[i] = product < 0 || !model.hasEvidence(product) ? Double.NaN : model.score(product, profile);
             }
-            double[] shares = model.holdingShares(f, value.get(), p);
-            double term = model.logLikelihoodRatio(f, value, p);
-            reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
-                    "Customers with %s %s hold %s %s often than others (%.1f%% against %.1f%%).", feature, value.get(),
-                    product.name(), term >= 0 ? "more" : "less", 100 * shares[0], 100 * shares[1]), term));
+            return scores;
         }
-        return new Explanation(product.id(), model.score(p, customer), reasons);
+
+        @Override
+        public Explanation explain(int candidate) {
+            Product product = catalog.products().get(candidate);
+            int p = modelIndex[candidate];
+            if (p < 0 || !model.hasEvidence(p)) {
+                throw new IllegalArgumentException("content model " + model.version() + " has never seen a holder "
+                        + "or buyer of product " + product.id());
+            }
+            List<Reason> reasons = new ArrayList<>();
+            reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, String.format(Locale.ROOT,
+                    "%s is held by %.1f%% of all customers (%d of %d): the starting odds.", product.name(),
+                    100.0 * model.holders(p) / Math.max(1, model.customers()), model.holders(p), model.customers()),
+                    model.logPriorOdds(p)));
+            for (int f = 0; f < model.features().size(); f++) {
+                Optional<String> value = profile.get(f);
+                if (value.isEmpty()) {
+                    continue;
+                }
+                double[] shares = model.holdingShares(f, value.get(), p);
+                double term = model.logLikelihoodRatio(f, value, p);
+                reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
+                        "Customers with %s %s hold %s %s often than others (%.1f%% against %.1f%%).",
+                        model.features().get(f), value.get(), product.name(), term >= 0 ? "more" : "less",
+                        100 * shares[0], 100 * shares[1]), term));
+            }
+            return new Explanation(product.id(), model.score(p, profile), reasons);
+        }
     }
 }

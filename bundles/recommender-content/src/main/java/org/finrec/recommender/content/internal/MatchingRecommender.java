@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.inference.TextEncoder;
 import org.finrec.api.recommend.Explanation;
@@ -13,6 +14,7 @@ import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -68,7 +70,7 @@ public final class MatchingRecommender implements Recommender {
     }
 
     private final String name;
-    private final ProfileMatchModel model;
+    private volatile ProfileMatchModel model;
     private final Dataset products;
     private final TextWeights textWeights;
     private volatile TextAffinity affinity;
@@ -82,6 +84,11 @@ public final class MatchingRecommender implements Recommender {
                         configuration.views_weight(), configuration.recent_views()));
         LOG.info("Content-match recommender {} trained on {} ({} customer-product pairs): model {}", name, dataset,
                 model.trainedPairs(), model.version());
+    }
+
+    /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
+    void serve(ProfileMatchModel next) {
+        model = next;
     }
 
     MatchingRecommender(String name, ProfileMatchModel model, Dataset products, TextWeights textWeights) {
@@ -141,70 +148,106 @@ public final class MatchingRecommender implements Recommender {
     }
 
     @Override
-    public double[] score(RecommendationRequest request, List<Product> candidates) {
-        ProfileFeatures.Profile profile = model.features().profile(request.customer());
+    public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
+        ProfileMatchModel bound = model;
         TextAffinity text = affinity;
         TextAffinity.Anchors anchors = text == null ? null : text.anchors(request);
-        List<float[]> vectors = anchors == null || anchors.isEmpty() ? null : text.vectors(candidates);
-        double[] scores = new double[candidates.size()];
-        for (int i = 0; i < scores.length; i++) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IllegalStateException("interrupted");
-            }
-            Product product = candidates.get(i);
-            double score = model.score(profile, product);
-            if (vectors != null) {
-                for (TextAffinity.Closest closest : text.closest(anchors, vectors.get(i), product.id())) {
-                    score += textWeights.of(closest.source()) * closest.signal();
-                }
-            }
-            scores[i] = score;
-        }
-        return scores;
+        boolean matchesText = anchors != null && !anchors.isEmpty();
+        return new Scorer(bound, catalog, bound.features().profile(request.customer()), matchesText ? text : null,
+                matchesText ? anchors : null);
     }
 
-    @Override
-    public Explanation explain(RecommendationRequest request, Product product) {
-        ProfileFeatures.Profile profile = model.features().profile(request.customer());
-        List<Reason> reasons = new ArrayList<>();
-        List<ProfileMatchModel.Term> terms = model.terms(profile, product);
-        boolean known = !terms.isEmpty() && terms.get(0).feature().key().equals("product=" + product.id());
-        double base = model.bias() + (known ? terms.get(0).weight() : 0);
-        reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, known
-                ? String.format(Locale.ROOT, "How widely %s is held, before the profile: log odds %.2f.",
-                        product.name(), base)
-                : String.format(Locale.ROOT, "%s is new: no customer held it in the training data, so it starts "
-                        + "from the log odds of any product, %.2f.", product.name(), base), base));
-        List<ProfileMatchModel.Term> profileTerms = new ArrayList<>(known ? terms.subList(1, terms.size()) : terms);
-        profileTerms.sort(Comparator.comparingDouble((ProfileMatchModel.Term term) -> -Math.abs(term.weight())));
-        for (ProfileMatchModel.Term term : profileTerms.subList(0, Math.min(MAX_PROFILE_REASONS,
-                profileTerms.size()))) {
-            String meaning = term.feature().meaning();
-            reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
-                    "%s%s: held %s often than the average (%+.2f log odds).", meaning.substring(0, 1)
-                            .toUpperCase(Locale.ROOT), meaning.substring(1), term.weight() >= 0 ? "more" : "less",
-                    term.weight()), term.weight()));
+    /**
+     * Scores one customer's profile and text anchors (intent, holdings, views), each worked out once, with one
+     * model and one encoder.
+     */
+    private final class Scorer implements RequestScorer {
+        private final ProfileMatchModel model;
+        private final ProductCatalog catalog;
+        private final ProfileFeatures.Profile profile;
+        /** Null when no encoder runs or the request has nothing to match text with. */
+        private final TextAffinity text;
+        private final TextAffinity.Anchors anchors;
+
+        Scorer(ProfileMatchModel model, ProductCatalog catalog, ProfileFeatures.Profile profile, TextAffinity text,
+                TextAffinity.Anchors anchors) {
+            this.model = model;
+            this.catalog = catalog;
+            this.profile = profile;
+            this.text = text;
+            this.anchors = anchors;
         }
-        if (profileTerms.size() > MAX_PROFILE_REASONS) {
-            List<ProfileMatchModel.Term> rest = profileTerms.subList(MAX_PROFILE_REASONS, profileTerms.size());
-            double sum = rest.stream().mapToDouble(ProfileMatchModel.Term::weight).sum();
-            reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
-                    "%d smaller profile terms, each within %.2f log odds: together %+.2f.", rest.size(),
-                    Math.abs(rest.get(0).weight()), sum), sum));
+
+        @Override
+        public String modelVersion() {
+            return model.version();
         }
-        TextAffinity text = affinity;
-        TextAffinity.Anchors anchors = text == null ? null : text.anchors(request);
-        if (anchors != null && !anchors.isEmpty()) {
-            float[] vector = text.vectors(List.of(product)).get(0);
-            for (TextAffinity.Closest closest : text.closest(anchors, vector, product.id())) {
-                double contribution = textWeights.of(closest.source()) * closest.signal();
-                if (contribution != 0) {
-                    reasons.add(new Reason(ReasonCodes.TEXT_MATCH, textMessage(closest), contribution));
+
+        @Override
+        public double[] score(int[] candidates) {
+            List<Product> products = new ArrayList<>(candidates.length);
+            for (int candidate : candidates) {
+                products.add(catalog.products().get(candidate));
+            }
+            List<float[]> vectors = text == null ? null : text.vectors(products);
+            double[] scores = new double[candidates.length];
+            for (int i = 0; i < scores.length; i++) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new IllegalStateException("interrupted");
+                }
+                Product product = products.get(i);
+                double score = model.score(profile, product);
+                if (vectors != null) {
+                    for (TextAffinity.Closest closest : text.closest(anchors, vectors.get(i), product.id())) {
+                        score += textWeights.of(closest.source()) * closest.signal();
+                    }
+                }
+                scores[i] = score;
+            }
+            return scores;
+        }
+
+        @Override
+        public Explanation explain(int candidate) {
+            Product product = catalog.products().get(candidate);
+            List<Reason> reasons = new ArrayList<>();
+            List<ProfileMatchModel.Term> terms = model.terms(profile, product);
+            boolean known = !terms.isEmpty() && terms.get(0).feature().key().equals("product=" + product.id());
+            double base = model.bias() + (known ? terms.get(0).weight() : 0);
+            reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, known
+                    ? String.format(Locale.ROOT, "How widely %s is held, before the profile: log odds %.2f.",
+                            product.name(), base)
+                    : String.format(Locale.ROOT, "%s is new: no customer held it in the training data, so it starts "
+                            + "from the log odds of any product, %.2f.", product.name(), base), base));
+            List<ProfileMatchModel.Term> profileTerms = new ArrayList<>(known ? terms.subList(1, terms.size()) : terms);
+            profileTerms.sort(Comparator.comparingDouble((ProfileMatchModel.Term term) -> -Math.abs(term.weight())));
+            for (ProfileMatchModel.Term term : profileTerms.subList(0, Math.min(MAX_PROFILE_REASONS,
+                    profileTerms.size()))) {
+                String meaning = term.feature().meaning();
+                reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
+                        "%s%s: held %s often than the average (%+.2f log odds).", meaning.substring(0, 1)
+                                .toUpperCase(Locale.ROOT), meaning.substring(1), term.weight() >= 0 ? "more" : "less",
+                        term.weight()), term.weight()));
+            }
+            if (profileTerms.size() > MAX_PROFILE_REASONS) {
+                List<ProfileMatchModel.Term> rest = profileTerms.subList(MAX_PROFILE_REASONS, profileTerms.size());
+                double sum = rest.stream().mapToDouble(ProfileMatchModel.Term::weight).sum();
+                reasons.add(new Reason(ReasonCodes.PROFILE_MATCH, String.format(Locale.ROOT,
+                        "%d smaller profile terms, each within %.2f log odds: together %+.2f.", rest.size(),
+                        Math.abs(rest.get(0).weight()), sum), sum));
+            }
+            if (text != null) {
+                float[] vector = text.vectors(List.of(product)).get(0);
+                for (TextAffinity.Closest closest : text.closest(anchors, vector, product.id())) {
+                    double contribution = textWeights.of(closest.source()) * closest.signal();
+                    if (contribution != 0) {
+                        reasons.add(new Reason(ReasonCodes.TEXT_MATCH, textMessage(closest), contribution));
+                    }
                 }
             }
+            double score = reasons.stream().mapToDouble(Reason::contribution).sum();
+            return new Explanation(product.id(), score, reasons);
         }
-        double score = reasons.stream().mapToDouble(Reason::contribution).sum();
-        return new Explanation(product.id(), score, reasons);
     }
 
     private static String textMessage(TextAffinity.Closest closest) {

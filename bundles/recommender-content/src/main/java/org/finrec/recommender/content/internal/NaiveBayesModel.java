@@ -172,11 +172,25 @@ final class NaiveBayesModel {
             others == 0 ? 0 : (double) (holders[product] - holdersWithIt) / others};
     }
 
+    /** The customer's value of every feature, in feature order, as {@link #value} gives them. */
+    List<Optional<String>> profile(Customer customer) {
+        List<Optional<String>> values = new ArrayList<>(features.size());
+        for (int f = 0; f < features.size(); f++) {
+            values.add(value(customer, f));
+        }
+        return values;
+    }
+
     /** The log posterior odds for a customer: the prior plus every feature's term. */
     double score(int product, Customer customer) {
+        return score(product, profile(customer));
+    }
+
+    /** The log posterior odds for a customer's {@link #profile}: the prior plus every feature's term. */
+    double score(int product, List<Optional<String>> profile) {
         double score = logPriorOdds(product);
         for (int f = 0; f < features.size(); f++) {
-            score += logLikelihoodRatio(f, value(customer, f), product);
+            score += logLikelihoodRatio(f, profile.get(f), product);
         }
         return score;
     }

@@ -1,5 +1,8 @@
 package org.finrec.recommender.content.internal;
 
+import static org.finrec.api.spi.ProductListScoring.explain;
+import static org.finrec.api.spi.ProductListScoring.score;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +23,11 @@ class ContentRecommenderTest extends RecommenderContractTest {
     @Override
     protected Recommender train(Dataset data) {
         return new ContentRecommender("content", NaiveBayesModel.train(data, List.of("segment", "ageBand"), 1.0));
+    }
+
+    @Override
+    protected void swapModel(Recommender recommender, Dataset data) {
+        ((ContentRecommender) recommender).serve(NaiveBayesModel.train(data, List.of("segment", "ageBand"), 1.0));
     }
 
     /** 10 students (6 hold the student account) and 10 retirees (1 holds it); everyone holds a current account. */
@@ -49,10 +57,10 @@ class ContentRecommenderTest extends RecommenderContractTest {
         // prior: 7 of 20 hold it -> log((7+1)/(13+1)); segment student: 6 of 7 holders, 4 of 13 others, 3 values
         double prior = Math.log(8.0 / 14.0);
         double term = Math.log(((6 + 1.0) / (7 + 3.0)) / ((4 + 1.0) / (13 + 3.0)));
-        double score = recommender.score(RecommendationRequest.builder(newStudent).build(), List.of(account))[0];
+        double score = score(recommender, RecommendationRequest.builder(newStudent).build(), List.of(account))[0];
         assertEquals(prior + term, score, 1e-12);
 
-        Explanation explanation = recommender.explain(RecommendationRequest.builder(newStudent).build(), account);
+        Explanation explanation = explain(recommender, RecommendationRequest.builder(newStudent).build(), account);
         assertEquals(score, explanation.reasons().stream().mapToDouble(Reason::contribution).sum(), 1e-12);
         assertTrue(explanation.reasons().get(1).message().contains("segment student"),
                 explanation.reasons().get(1).message());
@@ -60,7 +68,7 @@ class ContentRecommenderTest extends RecommenderContractTest {
                 explanation.reasons().get(1).message());
 
         Customer retiree = Customer.builder("old").segment("retired").build();
-        assertTrue(recommender.score(RecommendationRequest.builder(retiree).build(), List.of(account))[0] < score,
+        assertTrue(score(recommender, RecommendationRequest.builder(retiree).build(), List.of(account))[0] < score,
                 "a retiree's odds of holding a student account are lower");
     }
 
@@ -74,7 +82,7 @@ class ContentRecommenderTest extends RecommenderContractTest {
         RecommendationRequest request = RecommendationRequest.builder(Customer.builder("c").segment("student")
                 .build()).build();
 
-        double[] scores = recommender.score(request, products);
+        double[] scores = score(recommender, request, products);
 
         assertTrue(Double.isFinite(scores[0]));
         assertTrue(Double.isNaN(scores[1]), "no holder, no odds: " + scores[1]);

@@ -1,5 +1,8 @@
 package org.finrec.recommender.content.internal;
 
+import static org.finrec.api.spi.ProductListScoring.explain;
+import static org.finrec.api.spi.ProductListScoring.score;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,14 +39,21 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     }
 
     @Override
+    protected void swapModel(Recommender recommender, Dataset data) {
+        ((MatchingRecommender) recommender).serve(model(data));
+    }
+
+    @Override
     protected boolean scoresUnseenProducts() {
         return true;
     }
 
+    private static ProfileMatchModel model(Dataset data) {
+        return ProfileMatchModel.train(data, ProfileFeatures.fit(data, List.of("segment")), 1.0, 20_000);
+    }
+
     private static MatchingRecommender recommender(Dataset data) {
-        ProfileMatchModel model = ProfileMatchModel.train(data, ProfileFeatures.fit(data, List.of("segment")), 1.0,
-                20_000);
-        return new MatchingRecommender("content-match", model, data, TEXT);
+        return new MatchingRecommender("content-match", model(data), data, TEXT);
     }
 
     /**
@@ -97,12 +107,12 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         RecommendationRequest young = RecommendationRequest.builder(Customer.builder("y").age(24).build()).build();
         RecommendationRequest older = RecommendationRequest.builder(Customer.builder("o").age(58).build()).build();
 
-        double[] forYoung = recommender.score(young, newProducts);
-        double[] forOlder = recommender.score(older, newProducts);
+        double[] forYoung = score(recommender, young, newProducts);
+        double[] forOlder = score(recommender, older, newProducts);
 
         assertTrue(forYoung[0] > forYoung[1], "the young get the new loan first: " + List.of(forYoung[0], forYoung[1]));
         assertTrue(forOlder[1] > forOlder[0], "the older the new pension: " + List.of(forOlder[0], forOlder[1]));
-        Explanation explanation = recommender.explain(older, newProducts.get(1));
+        Explanation explanation = explain(recommender, older, newProducts.get(1));
         assertEquals(forOlder[1], explanation.score(), 1e-9);
         assertEquals(explanation.score(), explanation.reasons().stream().mapToDouble(Reason::contribution).sum(),
                 1e-9);
@@ -118,7 +128,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         Dataset data = lifeStages();
         MatchingRecommender recommender = recommender(data);
         Customer customer = Customer.builder("n").age(30).build();
-        Explanation explanation = recommender.explain(RecommendationRequest.builder(customer).build(),
+        Explanation explanation = explain(recommender, RecommendationRequest.builder(customer).build(),
                 product(data, "car-loan"));
         assertTrue(explanation.reasons().get(0).message().startsWith("How widely Car loan is held"),
                 explanation.reasons().get(0).message());
@@ -137,12 +147,12 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         RecommendationRequest asking = RecommendationRequest.builder(parent).context(RequestContext.EMPTY
                 .withAttribute(RequestContext.INTENT, "saving for my daughter's university education")).build();
 
-        double[] without = recommender.score(plain, candidates);
-        double[] with = recommender.score(asking, candidates);
+        double[] without = score(recommender, plain, candidates);
+        double[] with = score(recommender, asking, candidates);
 
         assertEquals(2, argMax(with), "education saver first with the intent: " + java.util.Arrays.toString(with));
         assertTrue(with[2] - without[2] > with[0] - without[0], "the intent lifts the education saver most");
-        Explanation explanation = recommender.explain(asking, candidates.get(2));
+        Explanation explanation = explain(recommender, asking, candidates.get(2));
         assertEquals(with[2], explanation.score(), 1e-9);
         Reason text = explanation.reasons().stream().filter(r -> r.code().equals(ReasonCodes.TEXT_MATCH)
                 && r.message().contains("asked for")).findFirst().orElseThrow();
@@ -161,13 +171,13 @@ class MatchingRecommenderTest extends RecommenderContractTest {
                 Interaction.of("v", "car-loan", InteractionKind.VIEW, Instant.parse("2026-11-01T10:00:00Z"))))
                 .build();
 
-        Explanation explanation = recommender.explain(viewing, product(data, "new-loan"));
+        Explanation explanation = explain(recommender, viewing, product(data, "new-loan"));
 
         assertTrue(explanation.reasons().stream().anyMatch(r -> r.message().contains("close to Car loan, which the "
                 + "customer viewed recently")), explanation.reasons().toString());
         assertTrue(explanation.reasons().stream().anyMatch(r -> r.message().contains("close to Pension plan, which "
                 + "the customer holds")), explanation.reasons().toString());
-        Explanation ofViewed = recommender.explain(viewing, product(data, "car-loan"));
+        Explanation ofViewed = explain(recommender, viewing, product(data, "car-loan"));
         assertFalse(ofViewed.reasons().stream().anyMatch(r -> r.message().contains("close to Car loan")),
                 "a product is never close to itself: " + ofViewed.reasons());
     }
@@ -180,16 +190,16 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         RecommendationRequest asking = RecommendationRequest.builder(parent).context(RequestContext.EMPTY
                 .withAttribute(RequestContext.INTENT, "university education savings")).build();
         List<Product> candidates = List.of(product(data, "education-saver"));
-        double profileOnly = recommender.score(asking, candidates)[0];
+        double profileOnly = score(recommender, asking, candidates)[0];
 
         WordEncoder encoder = new WordEncoder();
         recommender.bindEncoder(encoder);
-        double withText = recommender.score(asking, candidates)[0];
+        double withText = score(recommender, asking, candidates)[0];
         recommender.unbindEncoder(encoder);
 
         assertTrue(withText > profileOnly);
-        assertEquals(profileOnly, recommender.score(asking, candidates)[0], 1e-12);
-        assertFalse(recommender.explain(asking, candidates.get(0)).reasons().stream()
+        assertEquals(profileOnly, score(recommender, asking, candidates)[0], 1e-12);
+        assertFalse(explain(recommender, asking, candidates.get(0)).reasons().stream()
                 .anyMatch(r -> r.code().equals(ReasonCodes.TEXT_MATCH)));
     }
 
@@ -204,8 +214,8 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         List<Product> candidates = List.of(product(data, "car-loan"), product(data, "new-loan"));
 
         for (int i = 0; i < 5; i++) {
-            recommender.score(asking, candidates);
-            recommender.explain(asking, candidates.get(0));
+            score(recommender, asking, candidates);
+            explain(recommender, asking, candidates.get(0));
         }
 
         assertEquals(7, encoder.texts.get(), "the six catalogue texts (the reference of the intent) and the intent");
@@ -276,7 +286,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
                 .build();
         RecommendationRequest request = RecommendationRequest.builder(customer).build();
 
-        Explanation explanation = recommender.explain(request, product(data, "pension-plan"));
+        Explanation explanation = explain(recommender, request, product(data, "pension-plan"));
 
         List<Reason> profile = explanation.reasons().stream()
                 .filter(r -> r.code().equals(ReasonCodes.PROFILE_MATCH)).toList();
@@ -285,7 +295,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
             assertTrue(Math.abs(profile.get(i - 1).contribution()) >= Math.abs(profile.get(i).contribution()));
         }
         assertTrue(profile.get(4).message().contains("smaller profile terms"), profile.get(4).message());
-        assertEquals(recommender.score(request, List.of(product(data, "pension-plan")))[0],
+        assertEquals(score(recommender, request, List.of(product(data, "pension-plan")))[0],
                 explanation.reasons().stream().mapToDouble(Reason::contribution).sum(), 1e-9);
     }
 
@@ -317,9 +327,9 @@ class MatchingRecommenderTest extends RecommenderContractTest {
                 .riskClass(loan.riskClass()).termMonths(48).annualRatePercent(7.5)
                 .description("A car loan repaid from your salary account by monthly transfers.").build();
 
-        double before = recommender.score(RecommendationRequest.builder(customer).build(), List.of(loan))[0];
+        double before = score(recommender, RecommendationRequest.builder(customer).build(), List.of(loan))[0];
         int encoded = encoder.texts.get();
-        double after = recommender.score(RecommendationRequest.builder(customer).build(), List.of(reworded))[0];
+        double after = score(recommender, RecommendationRequest.builder(customer).build(), List.of(reworded))[0];
 
         assertEquals(encoded + 1, encoder.texts.get(), "only the reworded product is encoded again");
         assertTrue(before != after, "its text similarity follows the new description");

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.spi.CatalogueIndexMap;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -38,8 +41,15 @@ public final class PopularityRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(PopularityRecommender.class);
 
+    /** The model that serves and its index of the serving catalogue; immutable, replaced as a whole. */
+    private record Serving(PopularityModel model, CatalogueIndexMap catalogueIndex) {
+        Serving(PopularityModel model) {
+            this(model, new CatalogueIndexMap(model::productIndex));
+        }
+    }
+
     private final String name;
-    private final PopularityModel model;
+    private volatile Serving serving;
 
     @Activate
     public PopularityRecommender(PopularityConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
@@ -47,12 +57,17 @@ public final class PopularityRecommender implements Recommender {
                 configuration.smoothing(), Set.of(configuration.adoption_kinds())).train(dataset,
                         (step, done, total) -> LOG.debug("{}: {} {}/{}", configuration.finrec_recommender_name(), step,
                                 done, total)));
-        LOG.info("Popularity recommender {} trained on {}: model {}", name, dataset, model.version());
+        LOG.info("Popularity recommender {} trained on {}: model {}", name, dataset, modelVersion());
     }
 
     PopularityRecommender(String name, PopularityModel model) {
         this.name = name;
-        this.model = model;
+        this.serving = new Serving(model);
+    }
+
+    /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
+    void serve(PopularityModel model) {
+        serving = new Serving(model);
     }
 
     @Override
@@ -67,44 +82,69 @@ public final class PopularityRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return model.version();
+        return serving.model().version();
     }
 
     @Override
-    public double[] score(RecommendationRequest request, List<Product> candidates) {
-        PopularityModel.SegmentCounts segment = segmentOf(request);
-        double[] scores = new double[candidates.size()];
-        for (int i = 0; i < scores.length; i++) {
-            int product = model.productIndex(candidates.get(i).id());
-            scores[i] = product < 0 ? Double.NaN : model.score(product, segment);
-        }
-        return scores;
+    public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
+        Serving now = serving;
+        PopularityModel model = now.model();
+        String segmentValue = request.customer().attribute(model.segmentAttribute()).orElse(null);
+        return new Scorer(model, catalog, now.catalogueIndex().modelIndices(catalog), segmentValue);
     }
 
-    @Override
-    public Explanation explain(RecommendationRequest request, Product product) {
-        int p = model.productIndex(product.id());
-        if (p < 0) {
-            throw new IllegalArgumentException("popularity model " + model.version() + " has never seen product "
-                    + product.id());
-        }
-        PopularityModel.SegmentCounts segment = segmentOf(request);
-        double weight = model.segmentWeight(segment);
-        List<Reason> reasons = new ArrayList<>(2);
-        if (segment != null) {
-            String value = request.customer().attribute(model.segmentAttribute()).orElseThrow();
-            double rate = PopularityModel.segmentRate(segment, p);
-            reasons.add(new Reason(ReasonCodes.POPULAR_IN_SEGMENT, String.format(
-                    "%s is held by %.1f%% of customers with %s %s (%d of %d).", product.name(), 100 * rate,
-                    model.segmentAttribute(), value, segment.adopters()[p], segment.customers()), weight * rate));
-        }
-        reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, String.format(
-                "%s is held by %.1f%% of all customers (%d of %d).", product.name(), 100 * model.overallRate(p),
-                model.adopters(p), model.customerCount()), (1 - weight) * model.overallRate(p)));
-        return new Explanation(product.id(), model.score(p, segment), reasons);
-    }
+    /** Scores one customer's segment with one model. */
+    private static final class Scorer implements RequestScorer {
+        private final PopularityModel model;
+        private final ProductCatalog catalog;
+        private final int[] modelIndex;
+        private final String segmentValue;
+        private final PopularityModel.SegmentCounts segment;
 
-    private PopularityModel.SegmentCounts segmentOf(RecommendationRequest request) {
-        return model.segment(request.customer().attribute(model.segmentAttribute()).orElse(null));
+        Scorer(PopularityModel model, ProductCatalog catalog, int[] modelIndex, String segmentValue) {
+            this.model = model;
+            this.catalog = catalog;
+            this.modelIndex = modelIndex;
+            this.segmentValue = segmentValue;
+            this.segment = model.segment(segmentValue);
+        }
+
+        @Override
+        public String modelVersion() {
+            return model.version();
+        }
+
+        @Override
+        public double[] score(int[] candidates) {
+            double[] scores = new double[candidates.length];
+            for (int i = 0; i < scores.length; i++) {
+                int product = modelIndex[candidates[i]];
+                scores[i] = product < 0 ? Double.NaN : model.score(product, segment);
+            }
+            return scores;
+        }
+
+        @Override
+        public Explanation explain(int candidate) {
+            Product product = catalog.products().get(candidate);
+            int p = modelIndex[candidate];
+            if (p < 0) {
+                throw new IllegalArgumentException("popularity model " + model.version() + " has never seen product "
+                        + product.id());
+            }
+            double weight = model.segmentWeight(segment);
+            List<Reason> reasons = new ArrayList<>(2);
+            if (segment != null) {
+                double rate = PopularityModel.segmentRate(segment, p);
+                reasons.add(new Reason(ReasonCodes.POPULAR_IN_SEGMENT, String.format(
+                        "%s is held by %.1f%% of customers with %s %s (%d of %d).", product.name(), 100 * rate,
+                        model.segmentAttribute(), segmentValue, segment.adopters()[p], segment.customers()),
+                        weight * rate));
+            }
+            reasons.add(new Reason(ReasonCodes.POPULAR_OVERALL, String.format(
+                    "%s is held by %.1f%% of all customers (%d of %d).", product.name(), 100 * model.overallRate(p),
+                    model.adopters(p), model.customerCount()), (1 - weight) * model.overallRate(p)));
+            return new Explanation(product.id(), model.score(p, segment), reasons);
+        }
     }
 }

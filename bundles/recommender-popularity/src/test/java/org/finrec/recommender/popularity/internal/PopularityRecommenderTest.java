@@ -1,5 +1,8 @@
 package org.finrec.recommender.popularity.internal;
 
+import static org.finrec.api.spi.ProductListScoring.explain;
+import static org.finrec.api.spi.ProductListScoring.score;
+
 import org.osgi.util.converter.Converters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,14 +79,14 @@ class PopularityRecommenderTest {
         PopularityRecommender recommender = recommender(SMOOTHING);
 
         assertScores(smoothed(TestBank.RETAIL, TestBank.RETAIL_CUSTOMERS, SMOOTHING),
-                recommender.score(requestForSegment("retail"), PRODUCTS));
+                score(recommender, requestForSegment("retail"), PRODUCTS));
         assertScores(smoothed(TestBank.PRIVATE, TestBank.PRIVATE_CUSTOMERS, SMOOTHING),
-                recommender.score(requestForSegment("private"), PRODUCTS));
+                score(recommender, requestForSegment("private"), PRODUCTS));
     }
 
     @Test
     void smoothedScoresWorkedByHand() {
-        double[] retail = recommender(SMOOTHING).score(requestForSegment("retail"), PRODUCTS);
+        double[] retail = score(recommender(SMOOTHING), requestForSegment("retail"), PRODUCTS);
 
         // A: (2 + 2 * 3/6) / (3 + 2) = 0.6;  C: (0 + 2 * 1/6) / 5 = 1/15
         assertEquals(0.6, retail[0], 1e-12);
@@ -92,30 +95,30 @@ class PopularityRecommenderTest {
 
     @Test
     void withoutSmoothingASegmentSpeaksForItself() {
-        double[] retail = recommender(0).score(requestForSegment("retail"), PRODUCTS);
+        double[] retail = score(recommender(0), requestForSegment("retail"), PRODUCTS);
 
         assertScores(new double[] {2.0 / 3, 2.0 / 3, 0, 0}, retail);
     }
 
     @Test
     void largeSmoothingPullsTowardsTheOverallRate() {
-        assertScores(overallRates(), recommender(1e12).score(requestForSegment("private"), PRODUCTS));
+        assertScores(overallRates(), score(recommender(1e12), requestForSegment("private"), PRODUCTS));
     }
 
     @Test
     void customerWithoutASegmentGetsTheOverallRate() {
-        assertScores(overallRates(), recommender(SMOOTHING).score(requestForSegment(null), PRODUCTS));
+        assertScores(overallRates(), score(recommender(SMOOTHING), requestForSegment(null), PRODUCTS));
     }
 
     @Test
     void customerOfASegmentUnseenInTrainingGetsTheOverallRate() {
-        assertScores(overallRates(), recommender(SMOOTHING).score(requestForSegment("student"), PRODUCTS));
+        assertScores(overallRates(), score(recommender(SMOOTHING), requestForSegment("student"), PRODUCTS));
     }
 
     @Test
     void productTheModelHasNeverSeenScoresNaN() {
         Product unseen = TestBank.product("NEW");
-        double[] scores = recommender(SMOOTHING).score(requestForSegment("retail"),
+        double[] scores = score(recommender(SMOOTHING), requestForSegment("retail"),
                 List.of(PRODUCTS.get(0), unseen, PRODUCTS.get(1)));
 
         assertEquals(3, scores.length);
@@ -127,15 +130,15 @@ class PopularityRecommenderTest {
     @Test
     void explainingAProductTheModelHasNeverSeenIsRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> recommender(SMOOTHING).explain(requestForSegment("retail"), TestBank.product("NEW")));
+                () -> explain(recommender(SMOOTHING), requestForSegment("retail"), TestBank.product("NEW")));
     }
 
     @Test
     void scoresFollowTheCandidatesOrder() {
         PopularityRecommender recommender = recommender(SMOOTHING);
         RecommendationRequest request = requestForSegment("private");
-        double[] forward = recommender.score(request, PRODUCTS);
-        double[] reversed = recommender.score(request, List.of(PRODUCTS.get(3), PRODUCTS.get(2), PRODUCTS.get(1),
+        double[] forward = score(recommender, request, PRODUCTS);
+        double[] reversed = score(recommender, request, List.of(PRODUCTS.get(3), PRODUCTS.get(2), PRODUCTS.get(1),
                 PRODUCTS.get(0)));
 
         for (int i = 0; i < 4; i++) {
@@ -148,10 +151,10 @@ class PopularityRecommenderTest {
     void explanationContributionsAddUpToTheScore(String segment) {
         PopularityRecommender recommender = recommender(SMOOTHING);
         RecommendationRequest request = requestForSegment(segment.isEmpty() ? null : segment);
-        double[] scores = recommender.score(request, PRODUCTS);
+        double[] scores = score(recommender, request, PRODUCTS);
 
         for (int i = 0; i < PRODUCTS.size(); i++) {
-            Explanation explanation = recommender.explain(request, PRODUCTS.get(i));
+            Explanation explanation = explain(recommender, request, PRODUCTS.get(i));
             assertEquals(PRODUCTS.get(i).id(), explanation.productId());
             assertEquals(scores[i], explanation.score(), 1e-12);
             assertEquals(scores[i], explanation.totalContribution(), 1e-12);
@@ -160,7 +163,7 @@ class PopularityRecommenderTest {
 
     @Test
     void segmentCustomerIsToldAboutSegmentAndOverallPopularity() {
-        Explanation explanation = recommender(SMOOTHING).explain(requestForSegment("retail"), PRODUCTS.get(0));
+        Explanation explanation = explain(recommender(SMOOTHING), requestForSegment("retail"), PRODUCTS.get(0));
 
         assertEquals(List.of(ReasonCodes.POPULAR_IN_SEGMENT, ReasonCodes.POPULAR_OVERALL),
                 explanation.reasons().stream().map(Reason::code).toList());
@@ -173,7 +176,7 @@ class PopularityRecommenderTest {
 
     @Test
     void customerWithoutASegmentIsToldOnlyAboutOverallPopularity() {
-        Explanation explanation = recommender(SMOOTHING).explain(requestForSegment(null), PRODUCTS.get(1));
+        Explanation explanation = explain(recommender(SMOOTHING), requestForSegment(null), PRODUCTS.get(1));
 
         assertEquals(List.of(ReasonCodes.POPULAR_OVERALL), explanation.reasons().stream().map(Reason::code).toList());
         assertTrue(explanation.reasons().get(0).message().contains("3 of 6"), explanation.reasons().get(0).message());
@@ -197,10 +200,10 @@ class PopularityRecommenderTest {
 
         assertEquals("popularity", recommender.name());
         // default kinds PURCHASE and HOLD: c3's VIEW of C does not count, so C's overall rate is 1/6
-        assertScores(overallRates(), recommender.score(requestForSegment(null), PRODUCTS));
+        assertScores(overallRates(), score(recommender, requestForSegment(null), PRODUCTS));
         // default segment attribute "segment" and smoothing 50
         assertScores(smoothed(TestBank.RETAIL, TestBank.RETAIL_CUSTOMERS, 50),
-                recommender.score(requestForSegment("retail"), PRODUCTS));
+                score(recommender, requestForSegment("retail"), PRODUCTS));
     }
 
     @Test
@@ -216,6 +219,6 @@ class PopularityRecommenderTest {
         assertEquals("popularity-by-age", recommender.name());
         // ages 30-39: c2 (A, B) and c3 (B), no smoothing
         assertScores(new double[] {0.5, 1.0, 0, 0},
-                recommender.score(requestFor(Customer.builder("x").age(31).build()), PRODUCTS));
+                score(recommender, requestFor(Customer.builder("x").age(31).build()), PRODUCTS));
     }
 }
