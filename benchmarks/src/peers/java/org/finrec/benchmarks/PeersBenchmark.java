@@ -49,11 +49,14 @@ import org.apache.mahout.cf.taste.model.PreferenceArray;
 import org.apache.mahout.cf.taste.similarity.UserSimilarity;
 import org.apache.mahout.common.RandomUtils;
 import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.spi.CatalogueIndexMap;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 import org.finrec.data.DatasetFormat;
 import org.finrec.data.DatasetReader;
 import org.finrec.data.ImportOptions;
@@ -439,11 +442,14 @@ final class PeersBenchmark {
         private final String name;
         private final Dataset train;
         private final Scorer scorer;
+        /** Candidates reach the peer as its own product indices, looked up once per catalogue, as Finrec's do. */
+        private final CatalogueIndexMap catalogueIndex;
 
         PeerRecommender(String name, Dataset train, Scorer scorer) {
             this.name = name;
             this.train = train;
             this.scorer = scorer;
+            this.catalogueIndex = new CatalogueIndexMap(train::productIndex);
         }
 
         @Override
@@ -462,29 +468,41 @@ final class PeersBenchmark {
         }
 
         @Override
-        public double[] score(RecommendationRequest request, List<Product> candidates) {
+        public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
             int customer = train.customerIndex(request.customer().id());
-            int[] products = new int[candidates.size()];
-            for (int i = 0; i < products.length; i++) {
-                products[i] = train.productIndex(candidates.get(i).id());
-            }
-            if (customer < 0) {
-                double[] none = new double[products.length];
-                Arrays.fill(none, Double.NaN);
-                return none;
-            }
-            try {
-                return scorer.score(customer, products);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(name + " failed to score", e);
-            }
-        }
+            int[] productIndex = catalogueIndex.modelIndices(catalog);
+            return new RequestScorer() {
+                @Override
+                public String modelVersion() {
+                    return name;
+                }
 
-        @Override
-        public Explanation explain(RecommendationRequest request, Product product) {
-            throw new UnsupportedOperationException("peer models do not explain");
+                @Override
+                public double[] score(int[] candidates) {
+                    int[] products = new int[candidates.length];
+                    for (int i = 0; i < products.length; i++) {
+                        products[i] = productIndex[candidates[i]];
+                    }
+                    if (customer < 0) {
+                        double[] none = new double[products.length];
+                        Arrays.fill(none, Double.NaN);
+                        return none;
+                    }
+                    try {
+                        return scorer.score(customer, products);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(name + " failed to score", e);
+                    }
+                }
+
+                @Override
+                public Explanation explain(int candidate) {
+                    throw new UnsupportedOperationException("peer models do not explain");
+                }
+            };
         }
+    }
     }
 }

@@ -17,11 +17,13 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 
 /**
  * The textbook baseline for "will this customer take this product?": one L2-regularised logistic regression per
@@ -220,28 +222,45 @@ final class LogisticRegressionBaseline implements Recommender {
     }
 
     @Override
-    public double[] score(RecommendationRequest request, List<Product> candidates) {
+    public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
         Map<Integer, Double> features = features(request.customer(), encodings, productIds, featureIndex, false);
-        double[] scores = new double[candidates.size()];
-        for (int i = 0; i < scores.length; i++) {
-            double[] weights = weightsByProduct.get(candidates.get(i).id());
-            if (weights == null) {
-                scores[i] = Double.NaN;
-                continue;
+        return new RequestScorer() {
+            @Override
+            public String modelVersion() {
+                return version;
             }
-            double score = weights[weights.length - 1];
-            for (Map.Entry<Integer, Double> feature : features.entrySet()) {
-                score += weights[feature.getKey()] * feature.getValue();
-            }
-            scores[i] = score;
-        }
-        return scores;
-    }
 
-    @Override
-    public Explanation explain(RecommendationRequest request, Product product) {
-        double score = score(request, List.of(product))[0];
-        return new Explanation(product.id(), score, List.of(new Reason("LOGISTIC_REGRESSION", String.format(
-                Locale.ROOT, "Log odds %.2f from the logistic-regression baseline.", score), score)));
+            @Override
+            public double[] score(int[] candidates) {
+                double[] scores = new double[candidates.length];
+                for (int i = 0; i < scores.length; i++) {
+                    scores[i] = logOdds(catalog.products().get(candidates[i]));
+                }
+                return scores;
+            }
+
+            private double logOdds(Product product) {
+                double[] weights = weightsByProduct.get(product.id());
+                if (weights == null) {
+                    return Double.NaN;
+                }
+                double score = weights[weights.length - 1];
+                for (Map.Entry<Integer, Double> feature : features.entrySet()) {
+                    score += weights[feature.getKey()] * feature.getValue();
+                }
+                return score;
+            }
+
+            @Override
+            public Explanation explain(int candidate) {
+                Product product = catalog.products().get(candidate);
+                double score = logOdds(product);
+                if (!Double.isFinite(score)) {
+                    throw new IllegalArgumentException("the baseline has no model of product " + product.id());
+                }
+                return new Explanation(product.id(), score, List.of(new Reason("LOGISTIC_REGRESSION", String.format(
+                        Locale.ROOT, "Log odds %.2f from the logistic-regression baseline.", score), score)));
+            }
+        };
     }
 }

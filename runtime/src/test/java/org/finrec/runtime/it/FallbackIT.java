@@ -26,6 +26,7 @@ import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationResponse;
 import org.finrec.api.recommend.RecommendationService;
 import org.finrec.api.spi.Recommender;
+import org.finrec.api.spi.RequestScorer;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -253,9 +254,31 @@ public class FallbackIT {
             return "1";
         }
 
+        /** Fails to score, the way the subclass misbehaves. */
+        public abstract double[] score(RecommendationRequest request, List<Product> candidates);
+
         @Override
-        public Explanation explain(RecommendationRequest request, Product product) {
-            throw new UnsupportedOperationException();
+        public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
+            return new RequestScorer() {
+                @Override
+                public String modelVersion() {
+                    return "1";
+                }
+
+                @Override
+                public double[] score(int[] candidates) {
+                    List<Product> products = new ArrayList<>();
+                    for (int candidate : candidates) {
+                        products.add(catalog.products().get(candidate));
+                    }
+                    return FailingRecommender.this.score(request, products);
+                }
+
+                @Override
+                public Explanation explain(int candidate) {
+                    throw new UnsupportedOperationException();
+                }
+            };
         }
     }
 }
