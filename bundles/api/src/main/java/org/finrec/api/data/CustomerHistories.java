@@ -27,6 +27,7 @@ import org.finrec.api.recommend.RecommendationRequest;
 public final class CustomerHistories {
 
     private static final Comparator<Interaction> BY_TIME = Comparator.comparing(Interaction::timestamp);
+    private static final Interaction[] NO_EVENTS = new Interaction[0];
 
     private final Dataset dataset;
     /** Customer {@code c}'s events are {@code interactions[offsets[c] .. offsets[c+1])}. */
@@ -147,7 +148,7 @@ public final class CustomerHistories {
      */
     public EventSequence ofCustomer(int customerIndex) {
         Objects.checkIndex(customerIndex, customerCount());
-        return merge(customerIndex, new Interaction[0]);
+        return merge(customerIndex, NO_EVENTS);
     }
 
     /**
