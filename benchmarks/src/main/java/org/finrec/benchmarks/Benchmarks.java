@@ -21,6 +21,8 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: finrec-benchmarks synthetic-bank [--customers N] [--months M]\n"
+                    + "       finrec-benchmarks customer-history [--customers 1000000] [--months 17] "
+                    + "[--requests 200000] [--recent-events 5]\n"
                     + "       finrec-benchmarks facade-latency [--customers 10000,100000,1000000] [--requests N] "
                     + "[--algorithms USER_KNN,ITEM_KNN,ALS,BPR,content-naive-bayes,content-match,content-match-intent] "
                     + "[--features platform,core,cf,experiment,content,inference] "
@@ -37,6 +39,9 @@ public final class Benchmarks {
         switch (args[0]) {
             case "synthetic-bank":
                 SyntheticBankBenchmark.run(options);
+                break;
+            case "customer-history":
+                CustomerHistoryBenchmark.run(options);
                 break;
             case "facade-latency":
                 FacadeLatencyBenchmark.run(options);

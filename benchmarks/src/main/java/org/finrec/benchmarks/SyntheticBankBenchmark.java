@@ -65,7 +65,7 @@ final class SyntheticBankBenchmark {
                 measurement.retainedBytes() >> 20, measurement.retainedBytes() / measurement.customers());
     }
 
-    private static long usedHeapAfterGc() {
+    static long usedHeapAfterGc() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }

@@ -2,12 +2,12 @@ package org.finrec.runtime.it;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -110,7 +110,18 @@ public class InferenceIT {
     public void encodesOfflineTensorsComputeAndTheModelBundleUpdatesUnderTheRunningEngine() throws Exception {
         InferenceRuntime runtime = service(InferenceRuntime.class);
         assertEquals(Map.of("PyTorch", "2.7.1", "OnnxRuntime", "1.21.1"), runtime.engines());
-        assertFalse("no GPU on the test machines", runtime.usesGpu() && runtime.gpuCount() == 0);
+        // the device the service reports follows the configured policy (the default, AUTO with gpu.index 0) from
+        // the GPUs the engine itself sees, and is a device the engine computes on
+        int visibleGpus = Engine.getEngine("PyTorch").getGpuCount();
+        assertEquals("GPUs the PyTorch engine sees", visibleGpus, runtime.gpuCount());
+        String expectedDevice = visibleGpus > 0 ? "gpu0" : "cpu";
+        assertEquals("AUTO takes the first GPU the engine sees, else the CPU", expectedDevice, runtime.device());
+        assertEquals(visibleGpus > 0, runtime.usesGpu());
+        try (NDManager onDevice = Engine.getEngine("PyTorch").newBaseManager(Device.fromName(runtime.device()))) {
+            NDArray ones = onDevice.ones(new Shape(3));
+            assertEquals(Device.fromName(expectedDevice), ones.getDevice());
+            assertEquals(3f, ones.sum().getFloat(), 0f);
+        }
 
         TextEncoder encoder = service(TextEncoder.class);
         assertEquals(384, encoder.dimension());

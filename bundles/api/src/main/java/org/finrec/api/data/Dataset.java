@@ -16,6 +16,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * primitive arrays; the id methods translate. Interactions are addressed by index too, in time order, with
  * column-style accessors so that a pass over millions of them allocates nothing.
  *
+ * <p>A customer's interactions in time order, for sequential models, come from {@link #customerHistories()}.
+ *
  * <p>Implementations are immutable and thread-safe.
  */
 @ProviderType
@@ -134,6 +136,22 @@ public interface Dataset {
      * @return a finite weight, 0 or more
      */
     double interactionWeight(int interactionIndex);
+
+    /**
+     * Returns every customer's interactions in time order, the index that sequential models read histories from
+     * (see {@link CustomerHistories}: 4 bytes per interaction and per customer).
+     *
+     * <p>Implementations build it once, on the first call, and return the same index to every caller afterwards
+     * (a field holding {@link CustomerHistories#builtOnFirstUse(Dataset)} does that); the datasets Finrec makes
+     * do. This default builds a new index on every call, O(interactions), which is correct but leaves caching to
+     * the caller.
+     *
+     * @return the index, never null
+     * @since 1.1
+     */
+    default CustomerHistories customerHistories() {
+        return CustomerHistories.of(this);
+    }
 
     /**
      * Creates an immutable in-memory dataset, suitable for small and medium data (hosts' own exports, tests,

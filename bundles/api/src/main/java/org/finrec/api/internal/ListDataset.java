@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.finrec.api.Customer;
 import org.finrec.api.Interaction;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
+import org.finrec.api.data.CustomerHistories;
 import org.finrec.api.data.Dataset;
 
 /**
@@ -33,6 +35,7 @@ public final class ListDataset implements Dataset {
     private final byte[] interactionKind;
     private final long[] interactionTime;
     private final double[] interactionWeight;
+    private final Supplier<CustomerHistories> customerHistories = CustomerHistories.builtOnFirstUse(this);
 
     /**
      * Indexes the records.
@@ -172,6 +175,16 @@ public final class ListDataset implements Dataset {
     @Override
     public double interactionWeight(int interactionIndex) {
         return interactionWeight[interactionIndex];
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Built on the first call, once, and shared.
+     */
+    @Override
+    public CustomerHistories customerHistories() {
+        return customerHistories.get();
     }
 
     @Override

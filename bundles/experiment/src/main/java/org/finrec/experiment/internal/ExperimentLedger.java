@@ -1,5 +1,6 @@
 package org.finrec.experiment.internal;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.finrec.api.experiment.OutcomeKind;
+import org.finrec.api.experiment.Proportion;
 import org.finrec.experiment.internal.log.LogRecord;
 import org.finrec.experiment.internal.log.LogRecord.AllocationRecord;
 import org.finrec.experiment.internal.log.LogRecord.FailureRecord;
@@ -16,10 +18,18 @@ import org.finrec.experiment.internal.log.LogRecord.OutcomeRecord;
 import org.finrec.experiment.internal.log.LogRecord.ShadowRecord;
 import org.finrec.experiment.internal.log.LogStateMachine;
 import org.finrec.experiment.internal.log.RecordRejectedException;
+import org.finrec.experiment.internal.stats.ProportionStatistics;
 
 /**
  * The in-memory aggregates built from the outcome log: counters per experiment variant, the recent requests that
- * outcomes may be attributed to, and the halts and configurations the audit records tell.
+ * outcomes may be attributed to, the halts and configurations the audit records tell, and the running minimum of
+ * each treatment's always-valid p-value against the control.
+ *
+ * <p>The running minimum is taken over observations, not over reads: after every impression or outcome that changes
+ * a variant's counters, the affected treatments' always-valid p-values are computed and the minimum kept, so that a
+ * report says the same however often it is read. It starts at 1 when the experiment's configuration changes. Only
+ * experiments the service {@link #follow follows} are computed: records replayed on start, before the experiments'
+ * configurations are bound again, leave the minimum where the first live observation after them puts it.
  *
  * <p>The log's writer thread is the only writer (live records and replay alike), so counters are plain
  * single-writer volatile fields; any thread may read them.
@@ -39,6 +49,16 @@ final class ExperimentLedger implements LogStateMachine {
     private final Map<String, Map<String, VariantCounters>> counters = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> halts = new ConcurrentHashMap<>();
     private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
+    private final Map<String, SequentialTest> sequentialTests = new ConcurrentHashMap<>();
+    /** Per experiment and treatment, the running minimum per outcome kind; written by the writer thread. */
+    private final Map<String, Map<String, double[]>> alwaysValidMinimum = new ConcurrentHashMap<>();
+
+    /**
+     * What the always-valid test of an experiment compares: each treatment with the control, with the mixture
+     * variance {@code τ²}.
+     */
+    record SequentialTest(String control, List<String> treatments, double mixingVariance) {
+    }
 
     /** One served request that outcomes may still be reported for. */
     private static final class ShownRequest {
@@ -82,6 +102,12 @@ final class ExperimentLedger implements LogStateMachine {
             synchronized (requestsWithOutcome) {
                 return requestsWithOutcome[kind.ordinal()];
             }
+        }
+
+        /** The share of impressions with an outcome of this kind, with its Wilson interval. */
+        Proportion rate(OutcomeKind kind) {
+            long shown = impressions;
+            return ProportionStatistics.wilson(Math.min(requestsWith(kind), shown), shown);
         }
     }
 
@@ -139,6 +165,7 @@ final class ExperimentLedger implements LogStateMachine {
             if (impression.fallback()) {
                 variant.fallbacks++;
             }
+            observe(impression.experimentId(), request.countedVariant);
         } else if (!impression.routedFrom().isEmpty()) {
             counters(impression.experimentId(), impression.routedFrom()).routedImpressions++;
         }
@@ -171,6 +198,7 @@ final class ExperimentLedger implements LogStateMachine {
             synchronized (perKind) {
                 perKind[outcome.kind().ordinal()]++;
             }
+            observe(request.experimentId, request.countedVariant);
         }
     }
 
@@ -181,6 +209,7 @@ final class ExperimentLedger implements LogStateMachine {
                 String fingerprint = allocation.detail().split(" ", 2)[0];
                 if (!fingerprint.equals(fingerprints.put(experiment, fingerprint))) {
                     halts.remove(experiment);
+                    alwaysValidMinimum.remove(experiment);
                 }
             }
             case REMOVED -> {
@@ -194,6 +223,66 @@ final class ExperimentLedger implements LogStateMachine {
             default -> {
                 // an audit entry of a later version: nothing to aggregate
             }
+        }
+    }
+
+    /** Updates the running minima that a change of this variant's counters can lower. */
+    private void observe(String experimentId, String variant) {
+        SequentialTest test = sequentialTests.get(experimentId);
+        if (test == null) {
+            return;
+        }
+        VariantCounters control = variant(experimentId, test.control());
+        if (variant.equals(test.control())) {
+            for (String treatment : test.treatments()) {
+                lowerMinimum(experimentId, treatment, control, test.mixingVariance());
+            }
+        } else if (test.treatments().contains(variant)) {
+            lowerMinimum(experimentId, variant, control, test.mixingVariance());
+        }
+    }
+
+    private void lowerMinimum(String experimentId, String treatment, VariantCounters control,
+            double mixingVariance) {
+        VariantCounters counters = variant(experimentId, treatment);
+        double[] minimum = alwaysValidMinimum.computeIfAbsent(experimentId, id -> new ConcurrentHashMap<>())
+                .computeIfAbsent(treatment, name -> {
+                    double[] none = new double[KINDS.length];
+                    Arrays.fill(none, 1.0);
+                    return none;
+                });
+        for (OutcomeKind kind : KINDS) {
+            double look = ProportionStatistics.compare(counters.rate(kind), control.rate(kind), mixingVariance)
+                    .alwaysValidPValue();
+            synchronized (minimum) {
+                minimum[kind.ordinal()] = Math.min(minimum[kind.ordinal()], look);
+            }
+        }
+    }
+
+    /**
+     * Starts or keeps computing an experiment's always-valid p-values as observations arrive. Called by the service
+     * whenever it runs an experiment's configuration; the minimum starts again at 1 only when the configuration's
+     * fingerprint changes (by the {@code configured} audit record), not when the same configuration is followed
+     * again.
+     */
+    void follow(String experimentId, SequentialTest test) {
+        sequentialTests.put(experimentId, test);
+    }
+
+    /**
+     * The running minimum of a treatment's always-valid p-value over every observation since its configuration.
+     *
+     * @return a p-value in [0, 1]; 1 before the first observation
+     */
+    double alwaysValidMinimum(String experimentId, String treatment, OutcomeKind kind) {
+        Map<String, double[]> experiment = alwaysValidMinimum.get(experimentId);
+        double[] minimum = experiment == null ? null : experiment.get(treatment);
+        if (minimum == null) {
+            return 1.0;
+        }
+        synchronized (minimum) {
+            return minimum[kind.ordinal()];
         }
     }
 

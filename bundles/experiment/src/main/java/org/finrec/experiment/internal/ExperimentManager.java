@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -92,8 +91,6 @@ public final class ExperimentManager implements ExperimentService {
     /** Which configured experiment each component defines; guarded by {@code this}. */
     private final Map<ExperimentComponent, String> components = new IdentityHashMap<>();
     private volatile List<RunningExperiment> running = List.of();
-    /** Running minimum of the always-valid p-value per experiment, variant and outcome kind. */
-    private final Map<String, Double> alwaysValidMinimum = new ConcurrentHashMap<>();
     private final AtomicLong unloggedRecords = new AtomicLong();
     /** The future of the latest record appended without waiting, for {@link #flush()}. */
     private volatile CompletableFuture<Boolean> latestAppend = CompletableFuture.completedFuture(true);
@@ -186,8 +183,11 @@ public final class ExperimentManager implements ExperimentService {
         if (previousId != null && !previousId.equals(definition.id())) {
             audit(previousId, ExperimentLedger.REMOVED, "renamed to " + definition.id());
         }
+        ledger.follow(definition.id(), new ExperimentLedger.SequentialTest(definition.control().name(),
+                definition.variants().subList(1, definition.variants().size()).stream()
+                        .map(ExperimentDefinition.Variant::name).toList(),
+                definition.guardrails().mixingVariance()));
         if (!ledger.fingerprint(definition.id()).equals(Optional.of(definition.fingerprint()))) {
-            alwaysValidMinimum.keySet().removeIf(key -> key.startsWith(definition.id() + "/"));
             audit(definition.id(), ExperimentLedger.CONFIGURED,
                     definition.fingerprint() + " " + experiment.describe());
         }
@@ -346,22 +346,20 @@ public final class ExperimentManager implements ExperimentService {
 
     private static Map<OutcomeKind, Proportion> rates(ExperimentLedger.VariantCounters counters) {
         Map<OutcomeKind, Proportion> rates = new EnumMap<>(OutcomeKind.class);
-        long impressions = counters.impressions;
         for (OutcomeKind kind : OutcomeKind.values()) {
-            rates.put(kind, ProportionStatistics.wilson(Math.min(counters.requestsWith(kind), impressions),
-                    impressions));
+            rates.put(kind, counters.rate(kind));
         }
         return rates;
     }
 
-    /** Compares with the control, keeping the running minimum of the always-valid p-value across looks. */
+    /**
+     * Compares with the control; the always-valid p-value is the running minimum the ledger keeps over the
+     * observations (this look included), so reading changes nothing.
+     */
     private Comparison compare(String experimentId, String variant, OutcomeKind kind, Proportion rate,
             Proportion controlRate, double mixingVariance) {
-        String key = experimentId + "/" + variant + "/" + kind;
-        Comparison look = ProportionStatistics.compare(rate, controlRate, mixingVariance,
-                alwaysValidMinimum.getOrDefault(key, 1.0));
-        alwaysValidMinimum.merge(key, look.alwaysValidPValue(), Math::min);
-        return look;
+        return ProportionStatistics.compare(rate, controlRate, mixingVariance,
+                ledger.alwaysValidMinimum(experimentId, variant, kind));
     }
 
     /** Halts every serving treatment that trips a guardrail; runs periodically. */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -208,6 +209,57 @@ class ExperimentManagerTest {
         assertTrue(treatment.haltReason().orElseThrow().startsWith("click-through rate"),
                 treatment.haltReason()::toString);
         assertTrue(treatment.versusControl().get(OutcomeKind.CLICK).alwaysValidPValue() < 0.01);
+    }
+
+    /**
+     * Serves 1,000 requests in two phases (the treatment clicked far more often for the first 200, then less, so
+     * that both end with about the same click-through rate), reading every report after each {@code readEvery}
+     * requests (0: never), and returns the treatment's always-valid p-values per outcome kind at the end.
+     */
+    private Map<OutcomeKind, Double> alwaysValidPValuesAfterTwoPhases(Path logFolder, int readEvery)
+            throws IOException {
+        ExperimentManager experiments = new ExperimentManager(service(Map.of("sync.policy", "NONE")), logFolder);
+        try {
+            experiments.bindExperiment(new ExperimentComponent(definition(Map.of("mixing.variance", 0.01))));
+            for (int request = 0; request < 1_000; request++) {
+                String requestId = "r" + request;
+                Assignment assignment = experiments.assign(request(requestId, "c" + request));
+                experiments.recordImpression(assignment, response(requestId, "c" + request, assignment, false));
+                boolean treatment = assignment.variant().equals("treatment");
+                int every = !treatment ? 10 : request < 200 ? 2 : 30;
+                if (request % every == 0) {
+                    experiments.flush();
+                    experiments.recordOutcome(new Outcome(requestId, "p1", OutcomeKind.CLICK, Instant.now()));
+                }
+                if (readEvery > 0 && request % readEvery == 0) {
+                    experiments.flush();
+                    experiments.reports();
+                }
+            }
+            experiments.flush();
+            Map<OutcomeKind, Double> pValues = new EnumMap<>(OutcomeKind.class);
+            experiments.report("ranker").orElseThrow().variant("treatment").orElseThrow().versusControl()
+                    .forEach((kind, comparison) -> pValues.put(kind, comparison.alwaysValidPValue()));
+            for (int read = 0; read < 20; read++) {
+                experiments.reports();
+            }
+            experiments.report("ranker").orElseThrow().variant("treatment").orElseThrow().versusControl()
+                    .forEach((kind, comparison) -> assertEquals(pValues.get(kind), comparison.alwaysValidPValue(),
+                            "reading again changed the " + kind + " p-value"));
+            return pValues;
+        } finally {
+            experiments.deactivate();
+        }
+    }
+
+    @Test
+    void readingReportsChangesNoAlwaysValidPValue() throws IOException {
+        Map<OutcomeKind, Double> readOnce = alwaysValidPValuesAfterTwoPhases(folder.resolve("once"), 0);
+        Map<OutcomeKind, Double> readOften = alwaysValidPValuesAfterTwoPhases(folder.resolve("often"), 10);
+
+        assertEquals(readOnce, readOften);
+        // the running minimum follows the observations: the first phase's strong difference is remembered
+        assertTrue(readOnce.get(OutcomeKind.CLICK) < 0.01, readOnce::toString);
     }
 
     @Test

@@ -7,15 +7,17 @@ import java.util.SplittableRandom;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
+import org.finrec.api.data.CustomerHistories;
 
 /**
  * A performance sanity check of the columnar store at bank scale, run by hand (not by the build, and it asserts
  * nothing): builds {@code customers} customers with a full profile and a few holdings, {@code products} products
  * and one interaction per customer and month for {@code months} months, added customer by customer so that the
- * build has to sort them, then reads everything back. Prints the time of each phase and the heap in use.
+ * build has to sort them, then reads everything back. Prints the time of each phase and the heap in use, then
+ * builds the customer-history index (what sequential models read) and prints what it adds.
  *
  * <pre>
- * mvn -q -o -f bundles/data/pom.xml test-compile
+ * mvn -q -B -pl bundles/api,bundles/data test-compile
  * java -Xmx4g -cp bundles/data/target/classes:bundles/data/target/test-classes:bundles/api/target/classes \
  *     org.finrec.data.internal.store.DatasetBuilderBenchmark [customers=1000000] [products=1000] [months=17]
  * </pre>
@@ -90,9 +92,12 @@ public final class DatasetBuilderBenchmark {
         }
         long looked = System.nanoTime();
 
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        long heap = runtime.totalMemory() - runtime.freeMemory();
+        long heap = usedHeapAfterGc();
+        long historiesStarted = System.nanoTime();
+        CustomerHistories histories = dataset.customerHistories();
+        long historiesBuilt = System.nanoTime();
+        long heapWithHistories = usedHeapAfterGc();
+        checksum += histories.length(0);
         System.out.printf(Locale.ROOT, "%s (checksum %d)%n", dataset, checksum);
         System.out.printf(Locale.ROOT, "add customers      %8.0f ms%n", (customersAdded - start) / 1e6);
         System.out.printf(Locale.ROOT, "add interactions   %8.0f ms%n", (interactionsAdded - customersAdded) / 1e6);
@@ -103,5 +108,16 @@ public final class DatasetBuilderBenchmark {
         System.out.printf(Locale.ROOT, "customerIndex x %d %8.0f ms%n", dataset.customerCount(),
                 (looked - scanned) / 1e6);
         System.out.printf(Locale.ROOT, "heap in use after GC: %d MB%n", heap >> 20);
+        System.out.printf(Locale.ROOT, "customerHistories  %8.0f ms, +%d MB heap (%d MB counted: 4 bytes per "
+                + "interaction and per customer), %d MB in all%n", (historiesBuilt - historiesStarted) / 1e6,
+                (heapWithHistories - heap) >> 20, histories.indexBytes() >> 20, heapWithHistories >> 20);
+    }
+
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

@@ -2,7 +2,6 @@ package org.finrec.data.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -278,6 +277,8 @@ class DatasetBuilderTest {
         }
         assertEquals(customers - 1, dataset.interactionCustomer(0));
         assertEquals(0, dataset.interactionCustomer(customers - 1));
-        assertFalse(dataset.toString().isEmpty());
+        assertEquals("Dataset[bank: 30000 customers, 3 products, 30000 holdings, 30000 interactions]",
+                dataset.toString());
+        assertEquals("DatasetBuilder[bank: 30000 customers, 3 products, 30000 interactions]", builder.toString());
     }
 }

@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
+import org.finrec.api.data.CustomerHistories;
 import org.finrec.api.data.Dataset;
 
 /**
@@ -21,7 +23,8 @@ import org.finrec.api.data.Dataset;
  * holdings the view replaces is returned by {@link #customer(int)} as a copy whose {@link Customer#holdings()}
  * are exactly the view's holdings; every other customer is the underlying one. Memory: one int per kept
  * interaction (none when the view keeps a prefix), the replaced holdings, and two ints per customer when the
- * view keeps only some.
+ * view keeps only some; the {@link #customerHistories()} index, once asked for, 4 bytes per kept interaction and
+ * per customer.
  *
  * <p>Immutable and thread-safe.
  */
@@ -36,6 +39,7 @@ final class TrainingView implements Dataset {
     private final int[] keptCustomers;
     /** The view's index of each underlying customer (-1 when left out), or null when the view keeps them all. */
     private final int[] viewCustomerIndex;
+    private final Supplier<CustomerHistories> customerHistories = CustomerHistories.builtOnFirstUse(this);
 
     private TrainingView(Dataset data, String name, int[] keptCustomers, int[][] replacedHoldings,
             int[] keptInteractions, int interactionCount) {
@@ -234,6 +238,12 @@ final class TrainingView implements Dataset {
     @Override
     public double interactionWeight(int interactionIndex) {
         return data.interactionWeight(underlying(interactionIndex));
+    }
+
+    /** Built on the first call from the view's own interactions, once, and shared. */
+    @Override
+    public CustomerHistories customerHistories() {
+        return customerHistories.get();
     }
 
     @Override

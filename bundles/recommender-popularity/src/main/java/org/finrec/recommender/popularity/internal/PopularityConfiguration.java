@@ -28,9 +28,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     double smoothing() default 50;
 
     @AttributeDefinition(
-            name = "Adoption kinds",
-            description = "Interaction kinds that count as adopting a product, besides holding it at the end")
-    InteractionKind[] adoption_kinds() default { InteractionKind.PURCHASE, InteractionKind.HOLD };
+            name = "Positive kinds",
+            description = "Interaction kinds that count as a customer having the product, besides holding it at "
+                    + "the end (the same property as the collaborative-filtering recommenders')")
+    InteractionKind[] positive_kinds() default { InteractionKind.PURCHASE, InteractionKind.HOLD };
 
     @AttributeDefinition(
             name = "Dataset filter",

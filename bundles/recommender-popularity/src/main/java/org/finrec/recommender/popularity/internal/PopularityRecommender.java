@@ -54,7 +54,7 @@ public final class PopularityRecommender implements Recommender {
     @Activate
     public PopularityRecommender(PopularityConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
         this(configuration.finrec_recommender_name(), new PopularityTrainer(configuration.segment_attribute(),
-                configuration.smoothing(), Set.of(configuration.adoption_kinds())).train(dataset,
+                configuration.smoothing(), Set.of(configuration.positive_kinds())).train(dataset,
                         (step, done, total) -> LOG.debug("{}: {} {}/{}", configuration.finrec_recommender_name(), step,
                                 done, total)));
         LOG.info("Popularity recommender {} trained on {}: model {}", name, dataset, modelVersion());

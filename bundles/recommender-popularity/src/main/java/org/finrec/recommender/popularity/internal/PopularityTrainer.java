@@ -17,7 +17,7 @@ import org.finrec.api.data.Trainer;
 
 /**
  * Counts, for every product, the distinct customers who adopted it: those who hold it at the end of the dataset
- * and those with an interaction of an adoption kind (by default {@code PURCHASE} and {@code HOLD}); overall and
+ * and those with an interaction of a positive kind (by default {@code PURCHASE} and {@code HOLD}); overall and
  * within each value of a customer attribute (the segment).
  */
 final class PopularityTrainer implements Trainer<PopularityModel> {
@@ -26,16 +26,16 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
 
     private final String segmentAttribute;
     private final double smoothing;
-    private final Set<InteractionKind> adoptionKinds;
+    private final Set<InteractionKind> positiveKinds;
 
-    PopularityTrainer(String segmentAttribute, double smoothing, Set<InteractionKind> adoptionKinds) {
+    PopularityTrainer(String segmentAttribute, double smoothing, Set<InteractionKind> positiveKinds) {
         if (!(smoothing >= 0) || Double.isInfinite(smoothing)) {
             throw new IllegalArgumentException("smoothing must be finite and >= 0, got " + smoothing);
         }
         this.segmentAttribute = segmentAttribute;
         this.smoothing = smoothing;
-        this.adoptionKinds = adoptionKinds.isEmpty() ? EnumSet.noneOf(InteractionKind.class)
-                : EnumSet.copyOf(adoptionKinds);
+        this.positiveKinds = positiveKinds.isEmpty() ? EnumSet.noneOf(InteractionKind.class)
+                : EnumSet.copyOf(positiveKinds);
     }
 
     @Override
@@ -67,7 +67,7 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
         }
         int interactions = dataset.interactionCount();
         for (int i = 0; i < interactions; i++) {
-            if (adoptionKinds.contains(dataset.interactionKind(i))) {
+            if (positiveKinds.contains(dataset.interactionKind(i))) {
                 keys = grow(keys, size);
                 keys[size++] = (long) dataset.interactionCustomer(i) * products + dataset.interactionProduct(i);
             }
@@ -97,7 +97,7 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
         }
 
         // The version covers everything a score depends on: customer count, every adopter count (overall and per
-        // segment, segments in name order), the segment attribute, the smoothing and the adoption kinds.
+        // segment, segments in name order), the segment attribute, the smoothing and the positive kinds.
         checksum(checksum, customers);
         String[] productIds = new String[products];
         for (int p = 0; p < products; p++) {
@@ -118,7 +118,7 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
         }
         checksum(checksum, segmentAttribute);
         checksum(checksum, Long.toString(Double.doubleToLongBits(smoothing)));
-        checksum(checksum, adoptionKinds.toString());
+        checksum(checksum, positiveKinds.toString());
         String version = String.format("%s-%08x", dataset.name(), checksum.getValue());
         progress.progress("counted adoptions", size, size);
         return new PopularityModel(version, segmentAttribute, smoothing, customers, productIds, adopters, segments);

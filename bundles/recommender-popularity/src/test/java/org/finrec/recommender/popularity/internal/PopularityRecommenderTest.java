@@ -213,12 +213,13 @@ class PopularityRecommenderTest {
                         "finrec.recommender.name", "popularity-by-age",
                         "segment.attribute", Customer.AGE_BAND,
                         "smoothing", 0.0,
-                        "adoption.kinds", new InteractionKind[] {InteractionKind.PURCHASE, InteractionKind.HOLD})).to(PopularityConfiguration.class),
+                        "positive.kinds", new InteractionKind[] {InteractionKind.VIEW})).to(PopularityConfiguration.class),
                 TestBank.dataset());
 
         assertEquals("popularity-by-age", recommender.name());
-        // ages 30-39: c2 (A, B) and c3 (B), no smoothing
-        assertScores(new double[] {0.5, 1.0, 0, 0},
+        // ages 30-39, no smoothing: c2 holds A and B; c3 counts for C by its VIEW, and not for B, whose PURCHASE
+        // and HOLD are not positive kinds here
+        assertScores(new double[] {0.5, 0.5, 0.5, 0},
                 score(recommender, requestFor(Customer.builder("x").age(31).build()), PRODUCTS));
     }
 }

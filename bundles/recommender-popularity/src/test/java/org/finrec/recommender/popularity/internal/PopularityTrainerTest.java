@@ -100,7 +100,7 @@ class PopularityTrainerTest {
     }
 
     @Test
-    void configuredAdoptionKindsAreCounted() {
+    void configuredPositiveKindsAreCounted() {
         PopularityModel model = train(TestBank.dataset(), "segment",
                 EnumSet.of(InteractionKind.PURCHASE, InteractionKind.HOLD, InteractionKind.VIEW));
 
@@ -109,7 +109,7 @@ class PopularityTrainerTest {
     }
 
     @Test
-    void withNoAdoptionKindsOnlyHoldingsCount() {
+    void withNoPositiveKindsOnlyHoldingsCount() {
         PopularityModel model = train(TestBank.dataset(), "segment", Set.of());
 
         // holdings only: A by c1 c2, B by c2 c5, C by c4
