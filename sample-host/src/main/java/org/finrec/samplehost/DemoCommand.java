@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             Instant lastMonth = Instant.ofEpochMilli(bank.interactionEpochMillis(bank.interactionCount() - 1));
             Leaderboard leaderboard = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(10))
                     .evaluate(bank.name(), Splitter.temporal(lastMonth, lastMonth.plus(Duration.ofDays(1))).split(bank),
-                            Candidates.forDataset(bank), k);
+                            Contenders.forDataset(bank), k);
             progress.finish();
             out.println("Products added in the last month, predicted from the months before (" + bank.name() + "):");
             out.println(leaderboard.toMarkdown());

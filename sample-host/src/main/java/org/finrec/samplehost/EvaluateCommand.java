@@ -99,7 +99,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), split.train(),
                 text)) {
             Leaderboard leaderboard = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(30))
-                    .evaluate(dataset.name(), split, Candidates.forDataset(split.train()), k);
+                    .evaluate(dataset.name(), split, Contenders.forDataset(split.train()), k);
             progress.finish();
             out.print(leaderboard.toMarkdown());
             if (outFolder != null) {

@@ -21,15 +21,15 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * Evaluates recommenders the way they run in production: the split's training data is registered as a
- * {@link Dataset} service, each candidate recommender is created in the running framework by a factory
+ * {@link Dataset} service, each contender recommender is created in the running framework by a factory
  * configuration that targets it, trains as its component activates, and is then evaluated on the test cases.
  */
 final class EvaluationHarness {
 
     /** A recommender to evaluate: the factory PID of its component and the configuration that defines it. */
-    record Candidate(String name, String factoryPid, Map<String, Object> properties) {
+    record Contender(String name, String factoryPid, Map<String, Object> properties) {
 
-        /** The PID of the candidate's factory configuration. */
+        /** The PID of the contender's factory configuration. */
         String pid() {
             return factoryPid + "~" + name;
         }
@@ -51,66 +51,66 @@ final class EvaluationHarness {
         this.trainingTimeout = trainingTimeout;
     }
 
-    Leaderboard evaluate(String datasetName, Split split, List<Candidate> candidates, int k) {
+    Leaderboard evaluate(String datasetName, Split split, List<Contender> contenders, int k) {
         Evaluator evaluator = Evaluator.allItems(Runtime.getRuntime().availableProcessors());
-        List<EvaluationResult> results = forEachTrained(split.train(), candidates,
-                (candidate, recommender, trainSeconds) -> evaluator.evaluate(recommender, split, k, METRICS,
-                        (step, done, total) -> progress.progress("evaluating " + candidate.name(), done, total))
+        List<EvaluationResult> results = forEachTrained(split.train(), contenders,
+                (contender, recommender, trainSeconds) -> evaluator.evaluate(recommender, split, k, METRICS,
+                        (step, done, total) -> progress.progress("evaluating " + contender.name(), done, total))
                         .withTrainSeconds(trainSeconds));
         return new Leaderboard(datasetName, results);
     }
 
     /**
-     * Scores a propensity task with every candidate trained in the framework on the task's training data.
+     * Scores a propensity task with every contender trained in the framework on the task's training data.
      *
-     * @return one result per candidate, in order
+     * @return one result per contender, in order
      */
-    List<PropensityResult> evaluate(PropensityTask task, List<Candidate> candidates) {
+    List<PropensityResult> evaluate(PropensityTask task, List<Contender> contenders) {
         int threads = Runtime.getRuntime().availableProcessors();
-        return forEachTrained(task.train(), candidates, (candidate, recommender, trainSeconds) -> {
-            progress.progress("scoring " + candidate.name(), 0, 1);
+        return forEachTrained(task.train(), contenders, (contender, recommender, trainSeconds) -> {
+            progress.progress("scoring " + contender.name(), 0, 1);
             return task.evaluate(recommender, threads);
         });
     }
 
     /**
-     * Creates a candidate in the framework by its factory configuration {@link Candidate#pid()}, learning from the
+     * Creates a contender in the framework by its factory configuration {@link Contender#pid()}, learning from the
      * {@link Dataset} service of the given name, and waits until it has trained.
      */
-    static Recommender create(FinrecRuntime runtime, Candidate candidate, String datasetName, Duration timeout) {
-        Map<String, Object> properties = new LinkedHashMap<>(candidate.properties());
-        properties.put(Recommender.NAME, candidate.name());
+    static Recommender create(FinrecRuntime runtime, Contender contender, String datasetName, Duration timeout) {
+        Map<String, Object> properties = new LinkedHashMap<>(contender.properties());
+        properties.put(Recommender.NAME, contender.name());
         properties.put("dataset.target", "(" + Dataset.NAME + "=" + datasetName + ")");
         // a configuration property becomes a service property: never mistake an earlier run's service
         properties.put(RUN_PROPERTY, datasetName);
-        runtime.configure(candidate.pid(), properties);
-        return runtime.waitForService(Recommender.class, "(&(" + Recommender.NAME + "=" + candidate.name() + ")("
+        runtime.configure(contender.pid(), properties);
+        return runtime.waitForService(Recommender.class, "(&(" + Recommender.NAME + "=" + contender.name() + ")("
                 + RUN_PROPERTY + "=" + datasetName + "))", timeout);
     }
 
-    /** What to do with one trained candidate. */
+    /** What to do with one trained contender. */
     @FunctionalInterface
     interface TrainedUse<T> {
-        T apply(Candidate candidate, Recommender recommender, double trainSeconds);
+        T apply(Contender contender, Recommender recommender, double trainSeconds);
     }
 
     /**
-     * Registers the training data as a {@link Dataset} service, then creates each candidate by its factory
+     * Registers the training data as a {@link Dataset} service, then creates each contender by its factory
      * configuration, waits for it to train, uses it and deletes the configuration again.
      */
-    private <T> List<T> forEachTrained(Dataset train, List<Candidate> candidates, TrainedUse<T> use) {
+    private <T> List<T> forEachTrained(Dataset train, List<Contender> contenders, TrainedUse<T> use) {
         String trainName = "evaluation-train-" + RUNS.incrementAndGet();
         ServiceRegistration<Dataset> registration = runtime.registerService(Dataset.class, train,
                 Map.of(Dataset.NAME, trainName));
         List<T> results = new ArrayList<>();
         try {
-            for (Candidate candidate : candidates) {
+            for (Contender contender : contenders) {
                 long started = System.nanoTime();
                 try {
-                    Recommender recommender = create(runtime, candidate, trainName, trainingTimeout);
-                    results.add(use.apply(candidate, recommender, (System.nanoTime() - started) / 1e9));
+                    Recommender recommender = create(runtime, contender, trainName, trainingTimeout);
+                    results.add(use.apply(contender, recommender, (System.nanoTime() - started) / 1e9));
                 } finally {
-                    runtime.deleteConfiguration(candidate.pid());
+                    runtime.deleteConfiguration(contender.pid());
                 }
             }
         } finally {

@@ -76,7 +76,7 @@ final class PropensityCommand implements Callable<Integer> {
             EvaluationHarness harness = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(30));
             for (PropensityTask.Scenario scenario : scenarios) {
                 PropensityTask task = PropensityTask.of(dataset, product, testShare, seed, scenario);
-                results.addAll(harness.evaluate(task, Candidates.forDataset(task.train())));
+                results.addAll(harness.evaluate(task, Contenders.forDataset(task.train())));
                 results.add(task.evaluate(LogisticRegressionBaseline.train(task.train()), threads));
             }
         }

@@ -97,10 +97,10 @@ final class RecommendCommand implements Callable<Integer> {
      * popularity as the fallback and a budget that allows the first call to encode the catalogue's texts.
      */
     private static void serve(EmbeddedFinrec finrec, Dataset dataset, String name) {
-        EvaluationHarness.Candidate candidate = Candidates.forDataset(dataset).stream()
+        EvaluationHarness.Contender candidate = Contenders.forDataset(dataset).stream()
                 .filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                         "no recommender " + name + " for " + dataset.name() + "; choose one of "
-                                + Candidates.forDataset(dataset).stream().map(EvaluationHarness.Candidate::name)
+                                + Contenders.forDataset(dataset).stream().map(EvaluationHarness.Contender::name)
                                         .toList()));
         EvaluationHarness.create(finrec.runtime(), candidate, dataset.name(), Duration.ofMinutes(5));
         finrec.runtime().configure("org.finrec.core.facade", Map.of("recommender", name, "fallback.recommender",

@@ -192,7 +192,7 @@ final class SimulateCommand implements Callable<Integer> {
      * @return the pinned model version
      */
     private String trainTreatment(FinrecRuntime runtime, Dataset train, Path modelStore) {
-        String pid = Candidates.CF_PID + "~" + TREATMENT_NAME;
+        String pid = Contenders.CF_PID + "~" + TREATMENT_NAME;
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(Recommender.NAME, TREATMENT_NAME);
         properties.put("algorithm", algorithm);

@@ -172,7 +172,7 @@ class RealDataAccuracyIT {
     private static Leaderboard evaluate(Split split, int k) {
         try (EmbeddedFinrec finrec = EmbeddedFinrec.start(BUNDLES, split.train())) {
             return new EvaluationHarness(finrec.runtime(), ProgressListener.NONE, Duration.ofMinutes(5))
-                    .evaluate(split.train().name(), split, Candidates.forDataset(split.train()), k);
+                    .evaluate(split.train().name(), split, Contenders.forDataset(split.train()), k);
         }
     }
 

@@ -32,7 +32,7 @@ class RealDataTextAccuracyIT {
         Leaderboard board;
         try (EmbeddedFinrec finrec = EmbeddedFinrec.start(BUNDLES, split.train(), true)) {
             board = new EvaluationHarness(finrec.runtime(), ProgressListener.NONE, Duration.ofMinutes(5))
-                    .evaluate(split.train().name(), split, List.of(Candidates.forDataset(split.train()).stream()
+                    .evaluate(split.train().name(), split, List.of(Contenders.forDataset(split.train()).stream()
                             .filter(c -> c.name().equals("content-match")).findFirst().orElseThrow()), 7);
         }
 

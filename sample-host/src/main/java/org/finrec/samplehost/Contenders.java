@@ -14,7 +14,7 @@ import org.finrec.api.data.Dataset;
  * two content recommenders (naive Bayes, and content match for catalogues of bank size) on every profile attribute
  * the customers have.
  */
-final class Candidates {
+final class Contenders {
 
     static final String POPULARITY_PID = "org.finrec.recommender.popularity";
     static final String CF_PID = "org.finrec.recommender.cf";
@@ -26,36 +26,36 @@ final class Candidates {
      */
     static final int MAX_PRODUCTS_TO_MATCH = 200;
 
-    private Candidates() {
+    private Contenders() {
     }
 
-    static List<EvaluationHarness.Candidate> forDataset(Dataset dataset) {
-        List<EvaluationHarness.Candidate> candidates = new ArrayList<>();
-        candidates.add(new EvaluationHarness.Candidate("popularity-overall", POPULARITY_PID,
+    static List<EvaluationHarness.Contender> forDataset(Dataset dataset) {
+        List<EvaluationHarness.Contender> contenders = new ArrayList<>();
+        contenders.add(new EvaluationHarness.Contender("popularity-overall", POPULARITY_PID,
                 Map.of("segment.attribute", "", "smoothing", 0.0)));
         if (anyCustomerHas(dataset, Customer.SEGMENT)) {
-            candidates.add(new EvaluationHarness.Candidate("popularity-segment", POPULARITY_PID,
+            contenders.add(new EvaluationHarness.Contender("popularity-segment", POPULARITY_PID,
                     Map.of("segment.attribute", Customer.SEGMENT)));
         }
         if (anyCustomerHas(dataset, Customer.AGE_BAND)) {
-            candidates.add(new EvaluationHarness.Candidate("popularity-age", POPULARITY_PID,
+            contenders.add(new EvaluationHarness.Contender("popularity-age", POPULARITY_PID,
                     Map.of("segment.attribute", Customer.AGE_BAND)));
         }
-        candidates.add(new EvaluationHarness.Candidate("user-knn", CF_PID,
+        contenders.add(new EvaluationHarness.Contender("user-knn", CF_PID,
                 Map.of("algorithm", "USER_KNN", "similarity", "COSINE", "neighbours", 50)));
-        candidates.add(new EvaluationHarness.Candidate("item-knn", CF_PID,
+        contenders.add(new EvaluationHarness.Contender("item-knn", CF_PID,
                 Map.of("algorithm", "ITEM_KNN", "similarity", "COSINE", "neighbours", 200)));
-        candidates.add(new EvaluationHarness.Candidate("als", CF_PID, Map.of("algorithm", "ALS")));
-        candidates.add(new EvaluationHarness.Candidate("bpr", CF_PID, Map.of("algorithm", "BPR")));
+        contenders.add(new EvaluationHarness.Contender("als", CF_PID, Map.of("algorithm", "ALS")));
+        contenders.add(new EvaluationHarness.Contender("bpr", CF_PID, Map.of("algorithm", "BPR")));
         List<String> profile = profileAttributes(dataset);
-        candidates.add(new EvaluationHarness.Candidate("content-naive-bayes", CONTENT_PID,
+        contenders.add(new EvaluationHarness.Contender("content-naive-bayes", CONTENT_PID,
                 Map.of("features", profile.toArray(String[]::new))));
         if (dataset.productCount() <= MAX_PRODUCTS_TO_MATCH) {
-            candidates.add(new EvaluationHarness.Candidate("content-match", CONTENT_MATCH_PID,
+            contenders.add(new EvaluationHarness.Contender("content-match", CONTENT_MATCH_PID,
                     Map.of("attributes", profile.stream().filter(a -> !a.equals(Customer.AGE_BAND)
                             && !a.equals(Customer.RISK_TOLERANCE)).toArray(String[]::new))));
         }
-        return candidates;
+        return contenders;
     }
 
     /**

@@ -29,9 +29,9 @@ import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RecommenderContractTest;
 import org.junit.jupiter.api.Test;
 
-class MatchingRecommenderTest extends RecommenderContractTest {
+class ContentMatchRecommenderTest extends RecommenderContractTest {
 
-    private static final MatchingRecommender.TextWeights TEXT = new MatchingRecommender.TextWeights(4, 1, 2, 5);
+    private static final ContentMatchRecommender.TextWeights TEXT = new ContentMatchRecommender.TextWeights(4, 1, 2, 5);
 
     @Override
     protected Recommender train(Dataset data) {
@@ -40,7 +40,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
 
     @Override
     protected void swapModel(Recommender recommender, Dataset data) {
-        ((MatchingRecommender) recommender).serve(model(data));
+        ((ContentMatchRecommender) recommender).serve(model(data));
     }
 
     @Override
@@ -52,8 +52,8 @@ class MatchingRecommenderTest extends RecommenderContractTest {
         return ProfileMatchModel.train(data, ProfileFeatures.fit(data, List.of("segment")), 1.0, 20_000);
     }
 
-    private static MatchingRecommender recommender(Dataset data) {
-        return new MatchingRecommender("content-match", model(data), data, TEXT);
+    private static ContentMatchRecommender recommender(Dataset data) {
+        return new ContentMatchRecommender("content-match", model(data), data, TEXT);
     }
 
     /**
@@ -102,7 +102,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void aNewProductIsScoredByItsAttributesAndSaysItIsNew() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         List<Product> newProducts = List.of(product(data, "new-loan"), product(data, "new-pension"));
         RecommendationRequest young = RecommendationRequest.builder(Customer.builder("y").age(24).build()).build();
         RecommendationRequest older = RecommendationRequest.builder(Customer.builder("o").age(58).build()).build();
@@ -126,7 +126,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void aKnownProductStartsFromItsOwnOdds() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         Customer customer = Customer.builder("n").age(30).build();
         Explanation explanation = explain(recommender, RecommendationRequest.builder(customer).build(),
                 product(data, "car-loan"));
@@ -138,7 +138,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void theIntentRanksTheProductThatMeansTheSameFirstAndIsQuotedInTheReason() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         recommender.bindEncoder(new WordEncoder());
         Customer parent = Customer.builder("p").age(45).holding("current").build();
         List<Product> candidates = List.of(product(data, "car-loan"), product(data, "pension-plan"),
@@ -164,7 +164,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void viewsAndHoldingsCountThroughTheClosestProductAndNeverTheProductItself() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         recommender.bindEncoder(new WordEncoder());
         Customer customer = Customer.builder("v").age(40).holding("pension-plan").build();
         RecommendationRequest viewing = RecommendationRequest.builder(customer).recentEvents(List.of(
@@ -185,7 +185,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void withoutAnEncoderOnlyTheProfileCountsAndTheEncoderCanGoAway() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         Customer parent = Customer.builder("p").age(45).build();
         RecommendationRequest asking = RecommendationRequest.builder(parent).context(RequestContext.EMPTY
                 .withAttribute(RequestContext.INTENT, "university education savings")).build();
@@ -206,7 +206,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void productTextsAreEncodedOnceAndTheIntentOncePerText() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         WordEncoder encoder = new WordEncoder();
         recommender.bindEncoder(encoder);
         RecommendationRequest asking = RecommendationRequest.builder(Customer.builder("p").age(45).build())
@@ -281,7 +281,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void theLargestProfileTermsAreNamedAndTheRestShareOneReason() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         Customer customer = Customer.builder("n").age(58).annualIncome(40_000).riskTolerance(3).segment("retail")
                 .build();
         RecommendationRequest request = RecommendationRequest.builder(customer).build();
@@ -318,7 +318,7 @@ class MatchingRecommenderTest extends RecommenderContractTest {
     @Test
     void aProductWhoseDescriptionChangesIsEncodedAgain() {
         Dataset data = lifeStages();
-        MatchingRecommender recommender = recommender(data);
+        ContentMatchRecommender recommender = recommender(data);
         WordEncoder encoder = new WordEncoder();
         recommender.bindEncoder(encoder);
         Customer customer = Customer.builder("h").age(40).holding("current").build();

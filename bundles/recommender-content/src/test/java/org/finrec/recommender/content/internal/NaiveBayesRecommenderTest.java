@@ -18,16 +18,16 @@ import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RecommenderContractTest;
 import org.junit.jupiter.api.Test;
 
-class ContentRecommenderTest extends RecommenderContractTest {
+class NaiveBayesRecommenderTest extends RecommenderContractTest {
 
     @Override
     protected Recommender train(Dataset data) {
-        return new ContentRecommender("content", NaiveBayesModel.train(data, List.of("segment", "ageBand"), 1.0));
+        return new NaiveBayesRecommender("content", NaiveBayesModel.train(data, List.of("segment", "ageBand"), 1.0));
     }
 
     @Override
     protected void swapModel(Recommender recommender, Dataset data) {
-        ((ContentRecommender) recommender).serve(NaiveBayesModel.train(data, List.of("segment", "ageBand"), 1.0));
+        ((NaiveBayesRecommender) recommender).serve(NaiveBayesModel.train(data, List.of("segment", "ageBand"), 1.0));
     }
 
     /** 10 students (6 hold the student account) and 10 retirees (1 holds it); everyone holds a current account. */
@@ -50,7 +50,7 @@ class ContentRecommenderTest extends RecommenderContractTest {
     @Test
     void scoresAreNaiveBayesLogOddsAndTheExplanationAddsUpToThem() {
         NaiveBayesModel model = NaiveBayesModel.train(bank(), List.of("segment"), 1.0);
-        ContentRecommender recommender = new ContentRecommender("content", model);
+        NaiveBayesRecommender recommender = new NaiveBayesRecommender("content", model);
         Customer newStudent = Customer.builder("new").segment("student").build();
         Product account = Product.builder("student-account").name("Student account").build();
 
@@ -77,7 +77,7 @@ class ContentRecommenderTest extends RecommenderContractTest {
         List<Product> products = List.of(Product.builder("current").build(), Product.builder("launched").build());
         Dataset data = Dataset.of("launch", List.of(Customer.builder("a").segment("student").holding("current")
                 .build(), Customer.builder("b").segment("retired").build()), products, List.of());
-        ContentRecommender recommender = new ContentRecommender("content",
+        NaiveBayesRecommender recommender = new NaiveBayesRecommender("content",
                 NaiveBayesModel.train(data, List.of("segment"), 1.0));
         RecommendationRequest request = RecommendationRequest.builder(Customer.builder("c").segment("student")
                 .build()).build();

@@ -30,18 +30,18 @@ import org.slf4j.LoggerFactory;
  * the holding rates behind it. Trains on the referenced {@link Dataset} at activation; one instance per factory
  * configuration.
  */
-@Component(service = Recommender.class, configurationPid = ContentRecommender.PID,
+@Component(service = Recommender.class, configurationPid = NaiveBayesRecommender.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         property = {
             Recommender.NAME + "=content",
             Recommender.FAMILY + "=" + Recommender.FAMILY_CONTENT
         })
-@Designate(ocd = ContentConfiguration.class, factory = true)
-public final class ContentRecommender implements Recommender {
+@Designate(ocd = NaiveBayesConfiguration.class, factory = true)
+public final class NaiveBayesRecommender implements Recommender {
 
     static final String PID = "org.finrec.recommender.content";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ContentRecommender.class);
+    private static final Logger LOG = LoggerFactory.getLogger(NaiveBayesRecommender.class);
 
     /** The model that serves and its index of the serving catalogue; immutable, replaced as a whole. */
     private record Serving(NaiveBayesModel model, CatalogueIndexMap catalogueIndex) {
@@ -54,13 +54,13 @@ public final class ContentRecommender implements Recommender {
     private volatile Serving serving;
 
     @Activate
-    public ContentRecommender(ContentConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
+    public NaiveBayesRecommender(NaiveBayesConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
         this(configuration.finrec_recommender_name(),
                 NaiveBayesModel.train(dataset, List.of(configuration.features()), configuration.smoothing()));
         LOG.info("Content recommender {} trained on {}: model {}", name, dataset, modelVersion());
     }
 
-    ContentRecommender(String name, NaiveBayesModel model) {
+    NaiveBayesRecommender(String name, NaiveBayesModel model) {
         this.name = name;
         this.serving = new Serving(model);
     }

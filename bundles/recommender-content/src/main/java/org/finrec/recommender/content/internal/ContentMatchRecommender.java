@@ -37,18 +37,18 @@ import org.slf4j.LoggerFactory;
  * term. Trains on the referenced {@link Dataset} at activation; one instance per factory configuration; the
  * encoder may come and go while it serves.
  */
-@Component(service = Recommender.class, configurationPid = MatchingRecommender.PID,
+@Component(service = Recommender.class, configurationPid = ContentMatchRecommender.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         property = {
             Recommender.NAME + "=content-match",
             Recommender.FAMILY + "=" + Recommender.FAMILY_CONTENT
         })
-@Designate(ocd = MatchingConfiguration.class, factory = true)
-public final class MatchingRecommender implements Recommender {
+@Designate(ocd = ContentMatchConfiguration.class, factory = true)
+public final class ContentMatchRecommender implements Recommender {
 
     static final String PID = "org.finrec.recommender.content.match";
 
-    private static final Logger LOG = LoggerFactory.getLogger(MatchingRecommender.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ContentMatchRecommender.class);
     private static final int MAX_QUOTED = 120;
     private static final int MAX_REFERENCE = 1_000;
     /** The largest profile terms each get a reason; the rest share one, so that the reasons still add up. */
@@ -76,7 +76,7 @@ public final class MatchingRecommender implements Recommender {
     private volatile TextAffinity affinity;
 
     @Activate
-    public MatchingRecommender(MatchingConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
+    public ContentMatchRecommender(ContentMatchConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
         this(configuration.finrec_recommender_name(), ProfileMatchModel.train(dataset,
                 ProfileFeatures.fit(dataset, List.of(configuration.attributes())), configuration.cost(),
                 configuration.training_customers()), dataset,
@@ -91,7 +91,7 @@ public final class MatchingRecommender implements Recommender {
         model = next;
     }
 
-    MatchingRecommender(String name, ProfileMatchModel model, Dataset products, TextWeights textWeights) {
+    ContentMatchRecommender(String name, ProfileMatchModel model, Dataset products, TextWeights textWeights) {
         this.name = name;
         this.model = model;
         this.products = products;

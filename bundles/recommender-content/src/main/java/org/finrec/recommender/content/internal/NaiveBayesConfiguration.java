@@ -7,7 +7,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         name = "Finrec naive-Bayes content recommender",
         description = "Scores each product by the odds that a customer with this profile holds it, learned from the "
                 + "holdings of the customers in a dataset")
-@interface ContentConfiguration {
+@interface NaiveBayesConfiguration {
 
     @AttributeDefinition(name = "Name", description = "The recommender's name (service property "
             + "finrec.recommender.name)")

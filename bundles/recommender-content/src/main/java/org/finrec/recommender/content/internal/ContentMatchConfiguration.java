@@ -8,7 +8,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "Matches product attributes (category, risk class, term, rate) to the customer's profile (life "
                 + "stage, income, risk tolerance) with a logistic regression learned from holdings, and, when a text "
                 + "encoder runs, product text to what the customer holds, viewed and asked for in words")
-@interface MatchingConfiguration {
+@interface ContentMatchConfiguration {
 
     @AttributeDefinition(name = "Name", description = "The recommender's name (service property "
             + "finrec.recommender.name)")
