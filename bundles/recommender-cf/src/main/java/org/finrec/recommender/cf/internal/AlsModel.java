@@ -24,7 +24,7 @@ import org.finrec.api.recommend.Reason;
  */
 final class AlsModel implements CfModel {
 
-    private final String version;
+    private final ContentVersion version;
     private final FeedbackMatrix matrix;
     private final DenseFactors items;
     private final double[] itemGram;
@@ -38,7 +38,7 @@ final class AlsModel implements CfModel {
 
     AlsModel(String version, FeedbackMatrix matrix, DenseFactors items,
             double[] itemGram, double alpha, double lambda, boolean lambdaPerEntry) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.matrix = matrix;
         this.items = items;
         this.itemGram = itemGram.clone();
@@ -56,7 +56,7 @@ final class AlsModel implements CfModel {
 
     @Override
     public String version() {
-        return version;
+        return version.of(this);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class ItemKnnModel implements CfModel {
         static final Rule DEFAULT = CANDIDATE;
     }
 
-    private final String version;
+    private final ContentVersion version;
     private final FeedbackMatrix matrix;
     private final Similarity similarity;
     private final int neighbours;
@@ -53,8 +53,8 @@ final class ItemKnnModel implements CfModel {
     }
 
     /**
-     * A model from its neighbour lists in compressed form (as training flattens them and a {@link ModelStore model
-     * artifact} keeps them): N_k(i) is {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar
+     * A model from its neighbour lists in compressed form (as training flattens them and {@link ItemKnnCodec} keeps
+     * them); {@code version} is null for a model trained here (see {@link ContentVersion}): N_k(i) is {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar
      * first, with similarities {@code neighbourSims} alongside. The arrays are the model's from now on.
      *
      * @throws IllegalArgumentException when the arrays do not describe neighbour lists of {@code matrix.items()}
@@ -77,7 +77,7 @@ final class ItemKnnModel implements CfModel {
                 throw new IllegalArgumentException("neighbour " + j + " is not a product index below " + items);
             }
         }
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.matrix = matrix;
         this.similarity = similarity;
         this.neighbours = neighbours;
@@ -143,7 +143,7 @@ final class ItemKnnModel implements CfModel {
 
     @Override
     public String version() {
-        return version;
+        return version.of(this);
     }
 
     @Override
