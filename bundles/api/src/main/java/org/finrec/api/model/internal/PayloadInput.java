@@ -15,6 +15,8 @@ import org.finrec.api.model.ModelInput;
 final class PayloadInput implements ModelInput {
 
     private static final int CHUNK = 1 << 16;
+    /** An expected array length that accepts any. */
+    private static final int ANY = Integer.MIN_VALUE;
 
     private final Path file;
     private final InputStream in;
@@ -133,7 +135,11 @@ final class PayloadInput implements ModelInput {
         }
     }
 
+    /** A stored array length, which must be {@code expected} unless that is {@link #ANY}. */
     private int readLength(int expected, int bytesEach) throws IOException {
+        if (expected < 0 && expected != ANY) {
+            throw corrupt("the model needs an array of " + expected + " values");
+        }
         int count = readCount(bytesEach);
         if (expected >= 0 && count != expected) {
             throw corrupt("an array of " + count + " values where " + expected + " belong");
@@ -159,7 +165,7 @@ final class PayloadInput implements ModelInput {
 
     @Override
     public int[] readInts() throws IOException {
-        return readInts(-1);
+        return readInts(ANY);
     }
 
     @Override
@@ -171,7 +177,7 @@ final class PayloadInput implements ModelInput {
 
     @Override
     public float[] readFloats() throws IOException {
-        return readFloats(-1);
+        return readFloats(ANY);
     }
 
     @Override
@@ -183,7 +189,7 @@ final class PayloadInput implements ModelInput {
 
     @Override
     public double[] readDoubles() throws IOException {
-        return readDoubles(-1);
+        return readDoubles(ANY);
     }
 
     @Override
@@ -195,7 +201,7 @@ final class PayloadInput implements ModelInput {
 
     @Override
     public String[] readStrings() throws IOException {
-        return readStrings(-1);
+        return readStrings(ANY);
     }
 
     @Override
