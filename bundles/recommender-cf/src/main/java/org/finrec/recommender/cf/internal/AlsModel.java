@@ -2,6 +2,7 @@ package org.finrec.recommender.cf.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 
 /**
@@ -56,7 +57,7 @@ final class AlsModel implements CfModel {
 
     @Override
     public String version() {
-        return version.of(this);
+        return version.of(this, Algorithm.ALS.codec());
     }
 
     @Override

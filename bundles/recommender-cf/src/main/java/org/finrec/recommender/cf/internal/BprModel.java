@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 
@@ -79,7 +80,7 @@ final class BprModel implements CfModel {
 
     @Override
     public String version() {
-        return version.of(this);
+        return version.of(this, Algorithm.BPR.codec());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.finrec.recommender.cf.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 
@@ -54,7 +55,7 @@ final class ItemKnnModel implements CfModel {
 
     /**
      * A model from its neighbour lists in compressed form (as training flattens them and {@link ItemKnnCodec} keeps
-     * them); {@code version} is null for a model trained here (see {@link ContentVersion}): N_k(i) is {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar
+     * them); {@code version} is null for a model trained here (see {@link org.finrec.api.model.ContentVersion}): N_k(i) is {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar
      * first, with similarities {@code neighbourSims} alongside. The arrays are the model's from now on.
      *
      * @throws IllegalArgumentException when the arrays do not describe neighbour lists of {@code matrix.items()}
@@ -143,7 +144,7 @@ final class ItemKnnModel implements CfModel {
 
     @Override
     public String version() {
-        return version.of(this);
+        return version.of(this, Algorithm.ITEM_KNN.codec());
     }
 
     @Override

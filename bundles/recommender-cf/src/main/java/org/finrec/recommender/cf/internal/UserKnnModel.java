@@ -3,6 +3,7 @@ package org.finrec.recommender.cf.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 
@@ -131,7 +132,7 @@ final class UserKnnModel implements CfModel {
 
     @Override
     public String version() {
-        return version.of(this);
+        return version.of(this, Algorithm.USER_KNN.codec());
     }
 
     @Override

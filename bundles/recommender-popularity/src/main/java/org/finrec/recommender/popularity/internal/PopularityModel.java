@@ -3,6 +3,7 @@ package org.finrec.recommender.popularity.internal;
 import java.util.HashMap;
 import java.util.Map;
 import org.finrec.api.data.Model;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.model.ModelVersion;
 
 /**
@@ -18,8 +19,7 @@ import org.finrec.api.model.ModelVersion;
  */
 final class PopularityModel implements Model {
 
-    /** Null until first asked for a model trained here: then the content hash. */
-    private volatile String version;
+    private final ContentVersion version;
     private final String segmentAttribute;
     private final double smoothing;
     private final int customerCount;
@@ -38,7 +38,7 @@ final class PopularityModel implements Model {
      */
     PopularityModel(String version, String segmentAttribute, double smoothing, int customerCount,
             String[] productIds, int[] adopters, Map<String, SegmentCounts> segments) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.segmentAttribute = segmentAttribute;
         this.smoothing = smoothing;
         this.customerCount = customerCount;
@@ -55,12 +55,7 @@ final class PopularityModel implements Model {
 
     @Override
     public String version() {
-        String known = version;
-        if (known == null) {
-            known = ModelVersion.of(this, PopularityCodec.CODEC);
-            version = known;
-        }
-        return known;
+        return version.of(this, PopularityCodec.CODEC);
     }
 
     /** The product ids by model index (the model's own array: never modify). */
