@@ -77,8 +77,9 @@ public interface ModelStore {
     Path file(String recommender, String version) throws ModelFileException;
 
     /**
-     * Saves a model under its version, atomically, with its lineage. Encodes the model once, streaming it to the
-     * temporary file while hashing it.
+     * Saves a model under its version, atomically, with its lineage. Streams the encoding to the temporary file while
+     * hashing it (a model that has not worked out its version yet, see {@link ContentVersion}, encodes itself once
+     * more to answer {@link Model#version()}).
      *
      * @param <M> the model type
      * @param recommender the recommender's name, a valid path segment

@@ -86,6 +86,15 @@ class ModelStoreTest {
     }
 
     @Test
+    void stringsAndArraysLargerThanTheBufferRoundTrip() throws IOException {
+        Tally large = new Tally("x".repeat(70_000) + "é", new int[0], new double[0]);
+        Tally loaded = store.load("pop", store.save("pop", large, TallyCodec.CODEC, LINEAGE).version(),
+                TallyCodec.CODEC);
+        assertTrue(large.sameContent(loaded));
+        assertEquals(70_001, loaded.label.length());
+    }
+
+    @Test
     void theVersionIsTheSha256OfTheTypeLineAndThePayload() throws IOException, NoSuchAlgorithmException {
         Tally model = tally(5);
         StoredModel stored = ModelStore.at(folder).save("pop", model, TallyCodec.CODEC, LINEAGE);

@@ -84,7 +84,8 @@ record FileHeader(String type, int formatVersion, String version, long payloadBy
             throw new ModelFileException(file, Problem.CORRUPT, "bad magic number: not a Finrec model file");
         }
         if (prelude.length < PRELUDE) {
-            throw truncated(file, size, PRELUDE);
+            throw new ModelFileException(file, Problem.TRUNCATED, "truncated at byte " + size + " (a model file"
+                    + " starts with " + PRELUDE + " bytes of magic number, file format and header length)");
         }
         ByteBuffer view = ByteBuffer.wrap(prelude);
         int format = view.getInt(MAGIC.length);
