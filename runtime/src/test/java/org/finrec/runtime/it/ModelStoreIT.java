@@ -91,7 +91,7 @@ public class ModelStoreIT {
         String v1 = version(ref);
         Object id = ref.getProperty("service.id");
         System.out.println("SCRATCH trained v1 " + v1 + " service " + id);
-        assertTrue(Files.isRegularFile(store.resolve("stored-als").resolve(v1 + ".cfmodel")));
+        assertTrue(Files.isRegularFile(store.resolve("stored-als").resolve(v1 + ".frmodel")));
 
         // retrain through @Modified with another seed: same service, new version, saved
         cf.put("seed", 7L);
@@ -105,7 +105,7 @@ public class ModelStoreIT {
         }
         System.out.println("SCRATCH modified -> v2 " + v2 + " service " + same.getProperty("service.id"));
         assertNotEquals(v1, v2);
-        assertTrue(Files.isRegularFile(store.resolve("stored-als").resolve(v2 + ".cfmodel")));
+        assertTrue(Files.isRegularFile(store.resolve("stored-als").resolve(v2 + ".frmodel")));
         String second = v2;
 
         // no dataset: with the default minimum cardinality 1 the service goes away
@@ -131,7 +131,7 @@ public class ModelStoreIT {
         System.out.println("SCRATCH swapped to v2, service " + ref.getProperty("service.id"));
 
         // a corrupt version: keeps serving v2
-        Path file = store.resolve("stored-als").resolve(v1 + ".cfmodel");
+        Path file = store.resolve("stored-als").resolve(v1 + ".frmodel");
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);

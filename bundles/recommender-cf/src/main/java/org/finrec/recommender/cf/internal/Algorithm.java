@@ -1,6 +1,7 @@
 package org.finrec.recommender.cf.internal;
 
 import org.finrec.api.data.Trainer;
+import org.finrec.api.model.ModelCodec;
 
 /** The collaborative-filtering algorithms, each with its trainer. */
 enum Algorithm {
@@ -12,6 +13,20 @@ enum Algorithm {
     ALS,
     /** Bayesian personalised ranking (Rendle et al. 2009) with stochastic gradient descent. */
     BPR;
+
+    /** The codec that stores this algorithm's models. */
+    ModelCodec<CfModel> codec() {
+        switch (this) {
+            case USER_KNN:
+                return UserKnnCodec.CODEC;
+            case ITEM_KNN:
+                return ItemKnnCodec.CODEC;
+            case ALS:
+                return AlsCodec.CODEC;
+            default:
+                return BprCodec.CODEC;
+        }
+    }
 
     Trainer<CfModel> trainer(CfSettings settings) {
         switch (this) {

@@ -2,6 +2,7 @@ package org.finrec.recommender.cf.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 
 /**
@@ -24,7 +25,7 @@ import org.finrec.api.recommend.Reason;
  */
 final class AlsModel implements CfModel {
 
-    private final String version;
+    private final ContentVersion version;
     private final FeedbackMatrix matrix;
     private final DenseFactors items;
     private final double[] itemGram;
@@ -38,7 +39,7 @@ final class AlsModel implements CfModel {
 
     AlsModel(String version, FeedbackMatrix matrix, DenseFactors items,
             double[] itemGram, double alpha, double lambda, boolean lambdaPerEntry) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.matrix = matrix;
         this.items = items;
         this.itemGram = itemGram.clone();
@@ -56,7 +57,7 @@ final class AlsModel implements CfModel {
 
     @Override
     public String version() {
-        return version;
+        return version.of(this, Algorithm.ALS.codec());
     }
 
     @Override

@@ -74,7 +74,7 @@ final class AlsTrainer implements Trainer<CfModel> {
     @Override
     public AlsModel train(Dataset dataset, ProgressListener progress) {
         Factors factors = fit(dataset, progress);
-        return new AlsModel(version(factors), factors.matrix(), factors.items(), factors.itemGram(),
+        return new AlsModel(null, factors.matrix(), factors.items(), factors.itemGram(),
                 settings.alpha(), settings.regularization(), lambdaPerEntry);
     }
 
@@ -150,29 +150,4 @@ final class AlsTrainer implements Trainer<CfModel> {
         });
     }
 
-    /** "als-" and a checksum of the settings, the ids and every factor's bits: same data and settings, same version. */
-    private String version(Factors factors) {
-        FeedbackMatrix matrix = factors.matrix();
-        CRC32 checksum = new CRC32();
-        update(checksum, "als f=" + settings.factors() + " it=" + settings.iterations() + " reg="
-                + Double.doubleToLongBits(settings.regularization()) + " alpha="
-                + Double.doubleToLongBits(settings.alpha()) + " seed=" + settings.seed() + " kinds="
-                + new TreeSet<>(settings.positiveKinds()) + " perEntry=" + lambdaPerEntry + " cg=" + cgSteps);
-        for (int u = 0; u < matrix.users(); u++) {
-            update(checksum, matrix.userId(u));
-        }
-        for (int i = 0; i < matrix.items(); i++) {
-            update(checksum, matrix.itemId(i));
-        }
-        factors.users().checksum(checksum);
-        factors.items().checksum(checksum);
-        return String.format("als-%08x", checksum.getValue());
-    }
-
-    /** Adds a string's length and UTF-8 bytes, so that consecutive strings cannot run into each other. */
-    static void update(CRC32 checksum, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        checksum.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
-        checksum.update(bytes);
-    }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 
@@ -43,7 +44,7 @@ final class BprModel implements CfModel {
     /** The first step of an SGD fold-in, decaying linearly to {@code FOLD_IN_RATE / FOLD_IN_PASSES}. */
     static final double FOLD_IN_RATE = 0.3;
 
-    private final String version;
+    private final ContentVersion version;
     private final FeedbackMatrix matrix;
     private final DenseFactors users;
     private final DenseFactors items;
@@ -61,7 +62,7 @@ final class BprModel implements CfModel {
 
     BprModel(String version, FeedbackMatrix matrix, DenseFactors users, DenseFactors items,
             float[] bias, FoldIn foldIn, double regularization, long seed) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.matrix = matrix;
         this.users = users;
         this.items = items;
@@ -79,7 +80,7 @@ final class BprModel implements CfModel {
 
     @Override
     public String version() {
-        return version;
+        return version.of(this, Algorithm.BPR.codec());
     }
 
     @Override

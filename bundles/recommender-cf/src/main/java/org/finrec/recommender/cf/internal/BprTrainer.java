@@ -116,7 +116,7 @@ final class BprTrainer implements Trainer<CfModel> {
             rate = (float) (settings.learningRate() * (1 - (epoch + 1.0) / epochs));
             progress.progress("BPR epochs", epoch + 1, epochs);
         }
-        return new BprModel(version(matrix, users, items, bias), matrix, users, items, bias, foldIn,
+        return new BprModel(null, matrix, users, items, bias, foldIn,
                 settings.regularization(), settings.seed());
     }
 
@@ -148,23 +148,4 @@ final class BprTrainer implements Trainer<CfModel> {
         return factors;
     }
 
-    /** "bpr-" and a checksum of the settings, the ids and every parameter's bits. */
-    private String version(FeedbackMatrix matrix, DenseFactors users, DenseFactors items, float[] bias) {
-        CRC32 checksum = new CRC32();
-        AlsTrainer.update(checksum, "bpr f=" + settings.factors() + " epochs=" + settings.epochs() + " reg="
-                + Double.doubleToLongBits(settings.regularization()) + " rate="
-                + Double.doubleToLongBits(settings.learningRate()) + " seed=" + settings.seed() + " kinds="
-                + new TreeSet<>(settings.positiveKinds()) + " foldIn=" + foldIn);
-        for (int user = 0; user < matrix.users(); user++) {
-            AlsTrainer.update(checksum, matrix.userId(user));
-        }
-        for (int i = 0; i < matrix.items(); i++) {
-            AlsTrainer.update(checksum, matrix.itemId(i));
-        }
-        users.checksum(checksum);
-        items.checksum(checksum);
-        DenseFactors biases = wrap(bias.length, 1, bias);
-        biases.checksum(checksum);
-        return String.format("bpr-%08x", checksum.getValue());
-    }
 }

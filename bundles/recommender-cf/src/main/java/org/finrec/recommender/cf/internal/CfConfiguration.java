@@ -69,13 +69,14 @@ import org.osgi.service.metatype.annotations.Option;
     int dataset_cardinality_minimum() default 1;
 
     @AttributeDefinition(name = "Model store",
-            description = "Folder of model artifacts, <store>/<name>/<model version>.cfmodel; empty for none. A"
-                    + " model trained at activation is saved there; model.version loads from there")
+            description = "Folder of model files, <store>/<name>/<model version>.frmodel; empty for none. A"
+                    + " model trained at activation is saved there with its lineage; model.version loads from there")
     String model_store() default "";
 
     @AttributeDefinition(name = "Model version",
             description = "Empty: train on the Dataset at activation (and save to the store, if any). A version"
-                    + " (e.g. als-1ad54a6d): load that artifact from the store instead of training. Changing it"
+                    + " (the model's SHA-256 content hash, 64 hex digits, or a unique prefix of at least 12 of them):"
+                    + " load that file from the store instead of training. Changing it"
                     + " while active swaps the model atomically (rollback = an older version); a version that"
                     + " cannot be loaded is logged and the previous model keeps serving")
     String model_version() default "";

@@ -7,8 +7,10 @@ import org.finrec.api.recommend.Reason;
 /**
  * A trained collaborative-filtering model. Scores every product for a customer described by the products they
  * have (and, when the customer was in the training data, their training row), and explains a score with reasons
- * whose contributions add up to it. Immutable and thread-safe. A {@link ModelStore} saves every implementation
- * with what it needs to score, so that the model it loads back scores and explains bit-identically.
+ * whose contributions add up to it. Immutable and thread-safe. Its algorithm's codec ({@link Algorithm#codec()})
+ * saves every implementation with what it needs to score, so that the model it loads back scores and explains
+ * bit-identically; its version is the content hash of that encoding
+ * ({@link org.finrec.api.model.ContentVersion}).
  */
 interface CfModel extends Model {
 

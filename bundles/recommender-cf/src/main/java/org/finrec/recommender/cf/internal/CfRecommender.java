@@ -3,11 +3,20 @@ package org.finrec.recommender.cf.internal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.finrec.api.Interaction;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.model.ModelFileException;
+import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.ModelStore;
+import org.finrec.api.model.ModelVersion;
+import org.finrec.api.model.StoredModel;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
@@ -30,10 +39,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Where the model comes from.</b> With {@code model.version} empty the component trains on the referenced
  * {@link Dataset} at activation and, when {@code model.store} names a folder, saves the model there as
- * {@code <store>/<name>/<model version>.cfmodel} (see {@link ModelStore}; a failed save is logged and the trained
- * model serves anyway). With {@code model.version} set it loads that artifact instead of training; activation
- * fails, with a message naming the file and the problem, when the artifact is missing, corrupt, truncated, of
- * another algorithm than {@code algorithm} or not the version its name says. A loaded model brings the scoring
+ * {@code <store>/<name>/<model version>.frmodel} with its lineage (see {@link ModelStore}; a failed save is logged
+ * and the trained model serves anyway). The model version is the content hash of the model ({@link ModelVersion}),
+ * so training again on the same data with the same settings gives the same version and file. With
+ * {@code model.version} set (the full version, or a unique prefix of at least 12 of its hex digits) it loads that
+ * file instead of training; activation fails, with a message naming the file and the problem, when the file is
+ * missing, corrupt, truncated, of another algorithm than {@code algorithm} or not the version its name says. A
+ * loaded model brings the scoring
  * settings it was trained with (similarity, neighbours, factors, positive kinds...); of the configured
  * hyper-parameters only {@code algorithm} is checked against it, the others apply to training.
  *
@@ -98,7 +110,7 @@ public final class CfRecommender implements Recommender {
         Serving first;
         try {
             first = obtain(configuration, null);
-        } catch (ModelArtifactException e) {
+        } catch (ModelFileException e) {
             throw new IllegalStateException("Recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
         }
@@ -138,7 +150,7 @@ public final class CfRecommender implements Recommender {
                 log.info("Recommender {} now serves model {} (was {})", newName, next.model().version(),
                         current.model().version());
             }
-        } catch (ModelArtifactException | RuntimeException e) {
+        } catch (ModelFileException | RuntimeException e) {
             log.error("Recommender {} cannot switch to model {}: {}; still serving model {}", newName,
                     wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(),
                     current.model().version(), e);
@@ -149,7 +161,7 @@ public final class CfRecommender implements Recommender {
      * The model a configuration asks for: {@code current} when it already is that model, else a model loaded or
      * trained (and saved).
      */
-    private Serving obtain(CfConfiguration configuration, Serving current) throws ModelArtifactException {
+    private Serving obtain(CfConfiguration configuration, Serving current) throws ModelFileException {
         String version = configuration.model_version().trim();
         String store = configuration.model_store().trim();
         String recommender = configuration.finrec_recommender_name();
@@ -159,7 +171,7 @@ public final class CfRecommender implements Recommender {
             if (current != null && current.trainedWith() != null
                     && current.trainedWith().withThreads(1).equals(settings.withThreads(1))) {
                 if (!store.isEmpty()) { // the store may be new: make sure it holds the serving model
-                    ModelStore target = new ModelStore(Path.of(store));
+                    ModelStore target = ModelStore.at(Path.of(store));
                     if (!Files.exists(target.file(recommender, current.model().version()))) {
                         save(target, recommender, current);
                     }
@@ -172,19 +184,20 @@ public final class CfRecommender implements Recommender {
             }
             Serving trained = new Serving(train(settings, dataset), settings.positiveKinds(), settings);
             if (!store.isEmpty()) {
-                save(new ModelStore(Path.of(store)), recommender, trained);
+                save(ModelStore.at(Path.of(store)), recommender, trained);
             }
             return trained;
         }
-        if (current != null && current.model().version().equals(version) && current.model().algorithm() == algorithm) {
+        if (current != null && ModelVersion.selects(version, current.model().version())
+                && current.model().algorithm() == algorithm) {
             return current;
         }
         if (store.isEmpty()) {
             throw new IllegalStateException("model.version " + version + " names a stored model, but model.store is"
                     + " empty");
         }
-        ModelArtifact.Stored stored = new ModelStore(Path.of(store)).load(recommender, version, algorithm);
-        return new Serving(stored.model(), stored.positiveKinds(), null);
+        CfModel stored = ModelStore.at(Path.of(store)).load(recommender, version, algorithm.codec());
+        return new Serving(stored, stored.matrix().positiveKinds(), null);
     }
 
     private static CfModel train(CfSettings settings, Dataset dataset) {
@@ -192,15 +205,38 @@ public final class CfRecommender implements Recommender {
                 (step, done, total) -> LOG.debug("{}: {} {}/{}", settings.algorithm(), step, done, total));
     }
 
-    /** Saves a trained model; a failure is logged, not thrown: the model serves anyway. */
+    /**
+     * Saves a trained model with its lineage (the settings it was trained with and the bound dataset); a failure is
+     * logged, not thrown: the model serves anyway.
+     */
     private void save(ModelStore store, String recommender, Serving trained) {
         try {
-            Path file = store.save(recommender, trained.model(), trained.positiveKinds());
-            log.info("Recommender {} saved model {} as {}", recommender, trained.model().version(), file);
-        } catch (ModelArtifactException e) {
+            CfSettings settings = trained.trainedWith();
+            StoredModel stored = store.save(recommender, trained.model(), settings.algorithm().codec(),
+                    ModelLineage.of(settings.algorithm().trainer(settings).getClass().getName(),
+                            lineageParameters(settings), dataset));
+            log.info("Recommender {} saved model {} as {}", recommender, trained.model().version(), stored.file());
+        } catch (ModelFileException | RuntimeException e) {
             log.error("Recommender {} serves model {} but could not save it: {}", recommender,
                     trained.model().version(), e.getMessage(), e);
         }
+    }
+
+    /** The settings that shape a model (all but the number of threads, which never changes it), by name. */
+    static Map<String, String> lineageParameters(CfSettings settings) {
+        Map<String, String> parameters = new TreeMap<>();
+        parameters.put("algorithm", settings.algorithm().name());
+        parameters.put("similarity", settings.similarity().name());
+        parameters.put("neighbours", Integer.toString(settings.neighbours()));
+        parameters.put("factors", Integer.toString(settings.factors()));
+        parameters.put("iterations", Integer.toString(settings.iterations()));
+        parameters.put("regularization", Double.toString(settings.regularization()));
+        parameters.put("alpha", Double.toString(settings.alpha()));
+        parameters.put("learningRate", Double.toString(settings.learningRate()));
+        parameters.put("epochs", Integer.toString(settings.epochs()));
+        parameters.put("seed", Long.toString(settings.seed()));
+        parameters.put("positiveKinds", new TreeSet<>(settings.positiveKinds()).toString());
+        return parameters;
     }
 
     static CfSettings settings(CfConfiguration configuration) {

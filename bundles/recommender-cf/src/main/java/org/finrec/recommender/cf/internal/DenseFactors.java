@@ -1,9 +1,10 @@
 package org.finrec.recommender.cf.internal;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
+import org.finrec.api.model.ModelInput;
+import org.finrec.api.model.ModelOutput;
 
 /**
  * A dense {@code rows x factors} matrix of latent factors in one row-major {@code float[]}: row {@code r} is
@@ -162,18 +163,23 @@ final class DenseFactors {
         }
     }
 
-    /** Adds the matrix's shape and every value's bits to a checksum. */
-    void checksum(CRC32 checksum) {
-        ByteBuffer buffer = ByteBuffer.allocate(8 + 4 * Math.min(values.length, 4096));
-        buffer.putInt(rows).putInt(factors);
-        for (float value : values) {
-            if (!buffer.hasRemaining()) {
-                checksum.update(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
-            buffer.putInt(Float.floatToIntBits(value));
+    /** Writes the number of factors and every value's bits, as {@link #read} reads them back. */
+    void write(ModelOutput out) throws IOException {
+        out.writeInt(factors);
+        out.writeFloats(values);
+    }
+
+    /** Reads a matrix of {@code rows} rows that {@link #write} wrote. */
+    static DenseFactors read(ModelInput in, int rows) throws IOException {
+        int factors = in.readInt();
+        if (factors < 1 || (long) rows * factors * Float.BYTES > in.remaining()) {
+            throw in.corrupt(factors + " factors for " + rows + " rows do not fit in the " + in.remaining()
+                    + " bytes left");
         }
-        checksum.update(buffer.array(), 0, buffer.position());
+        DenseFactors matrix = new DenseFactors(rows, factors);
+        float[] values = in.readFloats(matrix.values.length);
+        System.arraycopy(values, 0, matrix.values, 0, values.length);
+        return matrix;
     }
 
     /** A copy of the values (for tests). */

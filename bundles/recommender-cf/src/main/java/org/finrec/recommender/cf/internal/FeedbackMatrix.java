@@ -1,5 +1,6 @@
 package org.finrec.recommender.cf.internal;
 
+import java.io.IOException;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.spi.CatalogueIndexMap;
 import java.util.Arrays;
@@ -7,8 +8,11 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.model.ModelInput;
+import org.finrec.api.model.ModelOutput;
 
 /**
  * Binary positive feedback, customers x products: a customer "has" a product if they hold it at the end of the
@@ -29,11 +33,13 @@ final class FeedbackMatrix {
     private final String[] userIds;
     private final Map<String, Integer> userIndex;
     private final Map<String, Integer> itemIndex;
+    private final Set<InteractionKind> positiveKinds;
     /** Each serving catalogue's products as item indices, worked out once per catalogue snapshot. */
     private final CatalogueIndexMap catalogueIndex = new CatalogueIndexMap(this::itemIndex);
 
-    private FeedbackMatrix(int[] userStart, int[] userItems, int[] itemStart, int[] itemUsers, String[] userIds,
-            String[] itemIds, String[] itemNames) {
+    private FeedbackMatrix(Set<InteractionKind> positiveKinds, int[] userStart, int[] userItems, int[] itemStart,
+            int[] itemUsers, String[] userIds, String[] itemIds, String[] itemNames) {
+        this.positiveKinds = Set.copyOf(positiveKinds);
         this.userStart = userStart;
         this.userItems = userItems;
         this.itemStart = itemStart;
@@ -119,13 +125,14 @@ final class FeedbackMatrix {
             itemIds[i] = data.product(i).id();
             itemNames[i] = data.product(i).name();
         }
-        return new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds, itemIds, itemNames);
+        return new FeedbackMatrix(positive, userStart, userItems, itemStart, itemUsers, userIds, itemIds, itemNames);
     }
 
     /**
-     * Rebuilds a matrix from its ids and row-wise arrays (as a {@link ModelStore model artifact} keeps them); the
-     * column-wise arrays are derived, exactly as {@link #from} builds them.
+     * Rebuilds a matrix from its ids and row-wise arrays (as {@link #write} keeps them); the column-wise arrays are
+     * derived, exactly as {@link #from} builds them.
      *
+     * @param positiveKinds the interaction kinds that counted as positive feedback
      * @param userIds customer ids by index, distinct
      * @param itemIds product ids by index, distinct
      * @param itemNames product names by index, as explanations word them
@@ -134,8 +141,8 @@ final class FeedbackMatrix {
      * @return the matrix
      * @throws IllegalArgumentException when the arrays do not describe such a matrix
      */
-    static FeedbackMatrix of(String[] userIds, String[] itemIds, String[] itemNames, int[] userStart,
-            int[] userItems) {
+    static FeedbackMatrix of(Set<InteractionKind> positiveKinds, String[] userIds, String[] itemIds,
+            String[] itemNames, int[] userStart, int[] userItems) {
         int users = userIds.length;
         int items = itemIds.length;
         if (itemNames.length != items) {
@@ -169,12 +176,55 @@ final class FeedbackMatrix {
                 itemUsers[fill[userItems[k]]++] = u;
             }
         }
-        FeedbackMatrix matrix = new FeedbackMatrix(userStart, userItems, itemStart, itemUsers, userIds.clone(),
-                itemIds.clone(), itemNames.clone());
+        FeedbackMatrix matrix = new FeedbackMatrix(positiveKinds, userStart, userItems, itemStart, itemUsers,
+                userIds.clone(), itemIds.clone(), itemNames.clone());
         if (matrix.userIndex.size() != users || matrix.itemIndex.size() != items) {
             throw new IllegalArgumentException("customer or product ids are not distinct");
         }
         return matrix;
+    }
+
+    /**
+     * Writes what {@link #read} rebuilds the matrix from: the positive kinds (by name, sorted), the customer ids,
+     * the product ids and names, and the rows (CSR). Every codec of this bundle starts its payload with it.
+     */
+    void write(ModelOutput out) throws IOException {
+        TreeSet<String> kinds = new TreeSet<>();
+        positiveKinds.forEach(kind -> kinds.add(kind.name()));
+        out.writeStrings(kinds.toArray(String[]::new));
+        out.writeStrings(userIds);
+        out.writeStrings(itemIds);
+        out.writeStrings(itemNames);
+        out.writeInts(userStart);
+        out.writeInts(userItems);
+    }
+
+    /**
+     * Reads a matrix {@link #write} wrote.
+     *
+     * @throws IOException when the payload ends early or names an unknown interaction kind
+     * @throws IllegalArgumentException when the arrays do not describe a matrix (see {@link #of})
+     */
+    static FeedbackMatrix read(ModelInput in) throws IOException {
+        EnumSet<InteractionKind> kinds = EnumSet.noneOf(InteractionKind.class);
+        for (String kind : in.readStrings()) {
+            try {
+                kinds.add(InteractionKind.valueOf(kind));
+            } catch (IllegalArgumentException e) {
+                throw in.corrupt("unknown interaction kind '" + kind + "'");
+            }
+        }
+        String[] userIds = in.readStrings();
+        String[] itemIds = in.readStrings();
+        String[] itemNames = in.readStrings(itemIds.length);
+        int[] userStart = in.readInts(userIds.length + 1);
+        int[] userItems = in.readInts(userStart[userIds.length]);
+        return of(kinds, userIds, itemIds, itemNames, userStart, userItems);
+    }
+
+    /** The interaction kinds that counted as positive feedback (besides holdings). */
+    Set<InteractionKind> positiveKinds() {
+        return positiveKinds;
     }
 
     private static long[] grow(long[] keys, int size) {

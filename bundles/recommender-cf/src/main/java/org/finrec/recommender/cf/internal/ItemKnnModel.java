@@ -2,6 +2,7 @@ package org.finrec.recommender.cf.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 
@@ -33,7 +34,7 @@ final class ItemKnnModel implements CfModel {
         static final Rule DEFAULT = CANDIDATE;
     }
 
-    private final String version;
+    private final ContentVersion version;
     private final FeedbackMatrix matrix;
     private final Similarity similarity;
     private final int neighbours;
@@ -53,8 +54,8 @@ final class ItemKnnModel implements CfModel {
     }
 
     /**
-     * A model from its neighbour lists in compressed form (as training flattens them and a {@link ModelStore model
-     * artifact} keeps them): N_k(i) is {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar
+     * A model from its neighbour lists in compressed form (as training flattens them and {@link ItemKnnCodec} keeps
+     * them); {@code version} is null for a model trained here (see {@link org.finrec.api.model.ContentVersion}): N_k(i) is {@code neighbourIds[neighbourStart[i] .. neighbourStart[i+1])}, most similar
      * first, with similarities {@code neighbourSims} alongside. The arrays are the model's from now on.
      *
      * @throws IllegalArgumentException when the arrays do not describe neighbour lists of {@code matrix.items()}
@@ -77,7 +78,7 @@ final class ItemKnnModel implements CfModel {
                 throw new IllegalArgumentException("neighbour " + j + " is not a product index below " + items);
             }
         }
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.matrix = matrix;
         this.similarity = similarity;
         this.neighbours = neighbours;
@@ -143,7 +144,7 @@ final class ItemKnnModel implements CfModel {
 
     @Override
     public String version() {
-        return version;
+        return version.of(this, Algorithm.ITEM_KNN.codec());
     }
 
     @Override

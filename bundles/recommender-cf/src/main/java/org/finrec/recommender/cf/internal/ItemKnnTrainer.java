@@ -62,8 +62,7 @@ final class ItemKnnTrainer implements Trainer<CfModel> {
             }
         };
         run(worker, Math.min(settings.threads(), (items + BLOCK - 1) / BLOCK));
-        String version = KnnVersion.of("itemknn", matrix, settings, rule.name());
-        return new ItemKnnModel(version, matrix, settings.similarity(), settings.neighbours(), rule, ids, sims);
+        return new ItemKnnModel(null, matrix, settings.similarity(), settings.neighbours(), rule, ids, sims);
     }
 
     /** Runs {@code worker} on {@code threads} threads (the calling one when 1) and waits for all. */

@@ -3,6 +3,7 @@ package org.finrec.recommender.cf.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.finrec.api.model.ContentVersion;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 
@@ -29,7 +30,7 @@ import org.finrec.api.recommend.ReasonCodes;
  */
 final class UserKnnModel implements CfModel {
 
-    private final String version;
+    private final ContentVersion version;
     private final FeedbackMatrix matrix;
     private final Similarity similarity;
     private final int neighbours;
@@ -52,7 +53,7 @@ final class UserKnnModel implements CfModel {
 
     private UserKnnModel(String version, FeedbackMatrix matrix, Similarity similarity, int neighbours,
             HoldingProfiles profiles, double[] norms, int[] bySize) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.matrix = matrix;
         this.similarity = similarity;
         this.neighbours = neighbours;
@@ -69,7 +70,8 @@ final class UserKnnModel implements CfModel {
      * HoldingProfiles holding profiles}, each one's norm, and for Euclidean the profiles ordered by size). Training
      * and loading a stored model both build it here, so both give the same model.
      *
-     * @param version the model version
+     * @param version the model version (its content hash) when loaded, null when trained here (worked out on
+     *     first use)
      * @param matrix the training feedback
      * @param similarity {@link Similarity#COSINE}, {@link Similarity#PEARSON} or {@link Similarity#EUCLIDEAN}
      * @param neighbours the neighbourhood size, 1 or more
@@ -130,7 +132,7 @@ final class UserKnnModel implements CfModel {
 
     @Override
     public String version() {
-        return version;
+        return version.of(this, Algorithm.USER_KNN.codec());
     }
 
     @Override

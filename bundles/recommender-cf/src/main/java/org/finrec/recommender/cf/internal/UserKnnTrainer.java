@@ -30,8 +30,7 @@ final class UserKnnTrainer implements Trainer<CfModel> {
         if (matrix.items() == 0) {
             throw new IllegalArgumentException("dataset " + dataset.name() + " has no products to recommend");
         }
-        String version = KnnVersion.of("userknn", matrix, settings);
         progress.progress("user kNN ready", matrix.users(), matrix.users());
-        return UserKnnModel.of(version, matrix, settings.similarity(), settings.neighbours());
+        return UserKnnModel.of(null, matrix, settings.similarity(), settings.neighbours());
     }
 }

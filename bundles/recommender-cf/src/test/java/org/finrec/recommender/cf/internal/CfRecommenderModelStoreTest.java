@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.finrec.api.Product;
+import org.finrec.api.model.DatasetFingerprint;
+import org.finrec.api.model.ModelStore;
+import org.finrec.api.model.ModelVersion;
+import org.finrec.api.model.StoredModel;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,9 +53,9 @@ class CfRecommenderModelStoreTest {
         older = StoreFixtures.train(StoreFixtures.settings(Algorithm.ALS, Similarity.COSINE, 1));
         newer = StoreFixtures.train(StoreFixtures.settings(Algorithm.ALS, Similarity.COSINE, 2));
         assertNotEquals(older.version(), newer.version());
-        ModelStore models = new ModelStore(store);
-        models.save(NAME, older, StoreFixtures.POSITIVE);
-        models.save(NAME, newer, StoreFixtures.POSITIVE);
+        ModelStore models = ModelStore.at(store);
+        models.save(NAME, older, Algorithm.ALS.codec(), StoreFixtures.lineage());
+        models.save(NAME, newer, Algorithm.ALS.codec(), StoreFixtures.lineage());
     }
 
     private CfConfiguration version(String version) {
@@ -83,10 +87,23 @@ class CfRecommenderModelStoreTest {
         CfRecommender recommender = new CfRecommender(StoreFixtures.configuration("trained", Algorithm.BPR, fresh,
                 ""), StoreFixtures.DATA, log.logger);
         String version = recommender.modelVersion();
-        assertTrue(version.startsWith("bpr-"), version);
-        Path file = fresh.resolve("trained").resolve(version + ".cfmodel");
+        assertTrue(ModelVersion.isVersion(version), version);
+        Path file = fresh.resolve("trained").resolve(version + ModelStore.EXTENSION);
         assertTrue(Files.isRegularFile(file), "saved as " + file);
         assertTrue(log.at("info").stream().anyMatch(entry -> entry.message().contains(file.toString())));
+        StoredModel stored = ModelStore.at(fresh).describe("trained", version);
+        assertEquals(BprTrainer.class.getName(), stored.lineage().trainer());
+        assertEquals(CfRecommender.lineageParameters(CfRecommender.settings(StoreFixtures.configuration("trained",
+                Algorithm.BPR, fresh, ""))), stored.lineage().parameters());
+        assertEquals("20", stored.lineage().parameters().get("epochs"));
+        assertEquals(StoreFixtures.DATA.name(), stored.lineage().datasetName());
+        assertEquals(DatasetFingerprint.of(StoreFixtures.DATA), stored.lineage().datasetFingerprint());
+
+        // training again with the same settings on the same data is idempotent: the same version, the same file
+        CfRecommender again = new CfRecommender(StoreFixtures.configuration("trained", Algorithm.BPR, fresh, ""),
+                StoreFixtures.DATA, log.logger);
+        assertEquals(version, again.modelVersion());
+        assertEquals(List.of(stored), ModelStore.at(fresh).list("trained"));
 
         // and that artifact serves, without any dataset, exactly what the trained model served
         CfRecommender loaded = new CfRecommender(StoreFixtures.configuration("trained", Algorithm.BPR, fresh,
@@ -104,15 +121,27 @@ class CfRecommenderModelStoreTest {
     }
 
     @Test
+    void aUniquePrefixOfTheVersionSelectsIt() {
+        String prefix = older.version().substring(0, ModelVersion.MIN_PREFIX);
+        CfRecommender recommender = new CfRecommender(version(prefix), null, log.logger);
+        assertEquals(older.version(), recommender.modelVersion());
+        recommender.modified(version(newer.version().substring(0, 20)));
+        assertEquals(newer.version(), recommender.modelVersion());
+        recommender.modified(version(prefix));
+        assertEquals(older.version(), recommender.modelVersion());
+        assertTrue(log.at("error").isEmpty(), log.logged.toString());
+    }
+
+    @Test
     void activationFailsClearlyWhenNoModelCanBeHad() throws IOException {
-        Path file = store.resolve(NAME).resolve(newer.version() + ".cfmodel");
+        Path file = store.resolve(NAME).resolve(newer.version() + ModelStore.EXTENSION);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
         Files.write(file, bytes);
         IllegalStateException corrupt = assertThrows(IllegalStateException.class,
                 () -> new CfRecommender(version(newer.version()), StoreFixtures.DATA, log.logger));
         assertTrue(corrupt.getMessage().contains(file.toString()) && corrupt.getMessage().contains(
-                "checksum mismatch"), corrupt.getMessage());
+                "content hash mismatch"), corrupt.getMessage());
 
         IllegalStateException noStore = assertThrows(IllegalStateException.class, () -> new CfRecommender(
                 StoreFixtures.configuration(NAME, Algorithm.ALS, null, older.version()), StoreFixtures.DATA,
@@ -121,8 +150,8 @@ class CfRecommenderModelStoreTest {
 
         IllegalStateException wrongAlgorithm = assertThrows(IllegalStateException.class, () -> new CfRecommender(
                 StoreFixtures.configuration(NAME, Algorithm.BPR, store, older.version()), null, log.logger));
-        assertTrue(wrongAlgorithm.getMessage().contains("algorithm ALS in file but BPR configured"),
-                wrongAlgorithm.getMessage());
+        assertTrue(wrongAlgorithm.getMessage().contains("holds a model of type org.finrec.cf.als format 1, but"
+                + " type org.finrec.cf.bpr format 1 was asked for"), wrongAlgorithm.getMessage());
 
         IllegalStateException noDataset = assertThrows(IllegalStateException.class,
                 () -> new CfRecommender(version(""), null, log.logger));
@@ -133,7 +162,7 @@ class CfRecommenderModelStoreTest {
     void modifiedToACorruptVersionKeepsServingThePreviousModelAndLogs() throws IOException {
         CfRecommender recommender = new CfRecommender(version(older.version()), null, log.logger);
         List<double[]> before = scores(recommender);
-        Path file = store.resolve(NAME).resolve(newer.version() + ".cfmodel");
+        Path file = store.resolve(NAME).resolve(newer.version() + ModelStore.EXTENSION);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 3] ^= 0x40;
         Files.write(file, bytes);
@@ -145,17 +174,20 @@ class CfRecommenderModelStoreTest {
         List<StoreFixtures.Logged> errors = log.at("error");
         assertEquals(1, errors.size(), errors.toString());
         String message = errors.get(0).message();
-        assertTrue(message.contains(file.toString()) && message.contains("checksum mismatch")
+        assertTrue(message.contains(file.toString()) && message.contains("content hash mismatch")
                 && message.contains("still serving model " + older.version()), message);
 
         // a missing version and a mismatched algorithm are kept out the same way
-        recommender.modified(version("als-0badc0de"));
+        recommender.modified(version("0badc0de".repeat(8)));
         recommender.modified(StoreFixtures.configuration(NAME, Algorithm.BPR, store, older.version()));
         assertEquals(older.version(), recommender.modelVersion());
         assertSameScores(before, scores(recommender));
         assertEquals(3, log.at("error").size());
-        assertTrue(log.at("error").get(1).message().contains("no such model artifact"));
-        assertTrue(log.at("error").get(2).message().contains("algorithm ALS in file but BPR configured"));
+        assertTrue(log.at("error").get(1).message().contains("no such model file"));
+        assertTrue(log.at("error").get(2).message().contains("but type org.finrec.cf.bpr format 1 was asked for"));
+        recommender.modified(version("als-0badc0de")); // not a version at all
+        assertTrue(log.at("error").get(3).message().contains("cannot name a file of the model store"));
+        assertEquals(older.version(), recommender.modelVersion());
     }
 
     @Test
@@ -179,7 +211,7 @@ class CfRecommenderModelStoreTest {
         recommender.modified(version(""));
         CfModel trained = StoreFixtures.train(CfRecommender.settings(version("")));
         assertEquals(trained.version(), recommender.modelVersion());
-        assertTrue(Files.isRegularFile(store.resolve(NAME).resolve(trained.version() + ".cfmodel")));
+        assertTrue(Files.isRegularFile(store.resolve(NAME).resolve(trained.version() + ModelStore.EXTENSION)));
         // the same configuration again changes nothing (no retraining: same settings, same dataset)
         recommender.modified(StoreFixtures.configuration(Map.of("finrec.recommender.name", NAME, "algorithm", "ALS",
                 "neighbours", 10, "factors", 6, "iterations", 5, "epochs", 20, "threads", 1, "model.store",

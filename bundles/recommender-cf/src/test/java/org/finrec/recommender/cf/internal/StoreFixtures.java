@@ -16,6 +16,7 @@ import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
+import org.finrec.api.model.ModelLineage;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.osgi.util.converter.Converter;
@@ -38,6 +39,11 @@ final class StoreFixtures {
     static CfSettings settings(Algorithm algorithm, Similarity similarity, long seed) {
         return new CfSettings(algorithm, similarity, 10, 6, 5, CfSettings.defaultRegularization(algorithm), 1, 0.1,
                 20, seed, 2, POSITIVE);
+    }
+
+    /** The lineage the tests save their models with: trained on {@link #DATA} now. */
+    static ModelLineage lineage() {
+        return ModelLineage.of("test", Map.of(), DATA);
     }
 
     static CfModel train(CfSettings settings) {

@@ -3,8 +3,11 @@ package org.finrec.recommender.cf.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
+import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.ModelStore;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RecommenderContractTest;
 import org.junit.jupiter.api.Nested;
@@ -17,11 +20,11 @@ class StoredModelContractTest {
     static Recommender trainedSavedAndLoaded(Algorithm algorithm, Dataset data, Path store) {
         CfSettings settings = CfSettings.defaults(algorithm);
         CfModel model = settings.algorithm().trainer(settings).train(data, ProgressListener.NONE);
-        ModelStore models = new ModelStore(store);
+        ModelStore models = ModelStore.at(store);
         try {
-            models.save("stored", model, settings.positiveKinds());
-            ModelArtifact.Stored loaded = models.load("stored", model.version(), algorithm);
-            return new CfRecommender("stored", loaded.model(), loaded.positiveKinds());
+            models.save("stored", model, algorithm.codec(), ModelLineage.of("test", Map.of(), data));
+            CfModel loaded = models.load("stored", model.version(), algorithm.codec());
+            return new CfRecommender("stored", loaded, loaded.matrix().positiveKinds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

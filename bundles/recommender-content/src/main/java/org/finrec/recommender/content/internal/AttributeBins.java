@@ -1,5 +1,6 @@
 package org.finrec.recommender.content.internal;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,8 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.finrec.api.Customer;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.model.ModelInput;
+import org.finrec.api.model.ModelOutput;
 
 /**
  * Turns customer attributes into the categorical values the content models count: an attribute whose values are
@@ -75,6 +79,30 @@ final class AttributeBins {
             cuts[q - 1] = sorted[(int) ((long) q * sorted.length / BINS)];
         }
         return cuts;
+    }
+
+    /** Writes the binned attributes in name order, each with its cut points, as {@link #read} reads them back. */
+    void write(ModelOutput out) throws IOException {
+        Map<String, double[]> sorted = new TreeMap<>(cuts);
+        out.writeInt(sorted.size());
+        for (Map.Entry<String, double[]> attribute : sorted.entrySet()) {
+            out.writeString(attribute.getKey());
+            out.writeDoubles(attribute.getValue());
+        }
+    }
+
+    /** Reads bins {@link #write} wrote. */
+    static AttributeBins read(ModelInput in) throws IOException {
+        int count = in.readCount(2 * Integer.BYTES);
+        Map<String, double[]> cuts = new HashMap<>();
+        for (int a = 0; a < count; a++) {
+            String attribute = in.readString();
+            double[] points = in.readDoubles();
+            if (points.length == 0 || cuts.put(attribute, points) != null) {
+                throw in.corrupt("bins of attribute '" + attribute + "' stored twice or without cut points");
+            }
+        }
+        return new AttributeBins(Map.copyOf(cuts));
     }
 
     /**

@@ -1,25 +1,25 @@
 package org.finrec.recommender.content.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.data.Model;
+import org.finrec.api.model.ContentVersion;
 
 /**
  * The naive-Bayes odds that a customer holds each product given the customer's profile:
  * {@code log odds(holds | f1..fn) = log odds(holds) + sum_i log p(fi | holds) / p(fi | does not hold)}, with
  * Laplace smoothing. Each term is one part of the score, so the explanation of a score lists exactly the terms that
- * add up to it. Immutable.
+ * add up to it. Immutable. Its version is the content hash of its encoding by {@link NaiveBayesCodec}.
  */
-final class NaiveBayesModel {
+final class NaiveBayesModel implements Model {
 
-    private final String version;
+    private final ContentVersion version;
     private final List<String> features;
     private final AttributeBins bins;
     /** Per product: whether any customer of the data bought it. */
@@ -33,11 +33,12 @@ final class NaiveBayesModel {
     /** Per feature: value to number of customers with that value. */
     private final List<Map<String, Integer>> customersWithValue;
 
-    private NaiveBayesModel(String version, List<String> features, AttributeBins bins, double smoothing,
+    /** A model from its parts; {@code version} is null for one trained here (worked out on first use). */
+    NaiveBayesModel(String version, List<String> features, AttributeBins bins, double smoothing,
             boolean[] adopted, Map<String, Integer> productIndex,
             int customers, int[] holders, List<Map<String, int[]>> holdersWithValue,
             List<Map<String, Integer>> customersWithValue) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.features = features;
         this.bins = bins;
         this.adopted = adopted;
@@ -98,14 +99,48 @@ final class NaiveBayesModel {
                 adopted[data.interactionProduct(i)] = true;
             }
         }
-        String version = "naive-bayes-" + Integer.toHexString(Objects.hash(data.name(), features,
-                smoothing, data.customerCount(), Arrays.hashCode(holders)));
-        return new NaiveBayesModel(version, List.copyOf(features), bins, smoothing, adopted, Map.copyOf(productIndex),
+        return new NaiveBayesModel(null, List.copyOf(features), bins, smoothing, adopted, Map.copyOf(productIndex),
                 data.customerCount(), holders, holdersWithValue, customersWithValue);
     }
 
-    String version() {
-        return version;
+    @Override
+    public String version() {
+        return version.of(this, NaiveBayesCodec.CODEC);
+    }
+
+    AttributeBins bins() {
+        return bins;
+    }
+
+    double smoothing() {
+        return smoothing;
+    }
+
+    /** The product ids by model index. */
+    String[] productIds() {
+        String[] ids = new String[holders.length];
+        productIndex.forEach((id, index) -> ids[index] = id);
+        return ids;
+    }
+
+    /** Per product: holders in the training data (the model's own array: never modify). */
+    int[] holders() {
+        return holders;
+    }
+
+    /** Per product: whether a customer bought it (the model's own array: never modify). */
+    boolean[] adopted() {
+        return adopted;
+    }
+
+    /** Per feature: value to per-product holders with that value (the model's own maps: never modify). */
+    List<Map<String, int[]>> holdersWithValue() {
+        return holdersWithValue;
+    }
+
+    /** Per feature: value to customers with that value (the model's own maps: never modify). */
+    List<Map<String, Integer>> customersWithValue() {
+        return customersWithValue;
     }
 
     List<String> features() {

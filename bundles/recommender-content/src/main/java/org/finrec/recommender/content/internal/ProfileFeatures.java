@@ -1,5 +1,6 @@
 package org.finrec.recommender.content.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.function.Supplier;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.model.ModelInput;
+import org.finrec.api.model.ModelOutput;
 
 /**
  * The features of the profile-match model: each one crosses a product attribute (category, term, rate, risk
@@ -83,6 +86,23 @@ final class ProfileFeatures {
         // life stage is always crossed, as the first feature; naming it again would count it twice
         List<String> further = attributes.stream().filter(a -> !a.equals(LIFE_STAGE)).toList();
         return new ProfileFeatures(quartiles, further, AttributeBins.fit(data, further));
+    }
+
+    /** Writes what the features learned (income quarters, further attributes, their bins) for {@link #read}. */
+    void write(ModelOutput out) throws IOException {
+        out.writeDoubles(incomeQuartiles);
+        out.writeStrings(attributes.toArray(String[]::new));
+        bins.write(out);
+    }
+
+    /** Reads features {@link #write} wrote. */
+    static ProfileFeatures read(ModelInput in) throws IOException {
+        double[] quartiles = in.readDoubles();
+        if (quartiles.length != 0 && quartiles.length != 3) {
+            throw in.corrupt(quartiles.length + " income quartiles");
+        }
+        List<String> attributes = List.of(in.readStrings());
+        return new ProfileFeatures(quartiles, attributes, AttributeBins.read(in));
     }
 
     /** The customer side of the features. */

@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.model.ContentVersion;
 
 /**
  * Logistic regression of "the customer holds the product" on {@link ProfileFeatures}: crosses of product attributes
@@ -22,9 +22,9 @@ import org.finrec.api.data.Dataset;
  * {@code bias + sum of the weights of the features that apply}, so an explanation lists exactly the terms that add
  * up to it. A product without holders in the training data (a new product) has no intercept and is scored by its
  * attributes alone. Trained with LIBLINEAR's trust-region Newton method (L2 regularisation, bias not regularised).
- * Immutable and thread-safe.
+ * Immutable and thread-safe. Its version is the content hash of its encoding by {@link ProfileMatchCodec}.
  */
-final class ProfileMatchModel {
+final class ProfileMatchModel implements org.finrec.api.data.Model {
 
     /** One term of a score: the feature, what it means, and its weight. */
     record Term(ProfileFeatures.Feature feature, double weight) {
@@ -33,15 +33,16 @@ final class ProfileMatchModel {
     /** The most customer-product pairs learnt from (about 100 MB of training data); customers are sampled to fit. */
     static final long MAX_PAIRS = 2_000_000;
 
-    private final String version;
+    private final ContentVersion version;
     private final ProfileFeatures features;
     private final double bias;
     private final Map<String, Double> weights;
     private final int trainedPairs;
 
-    private ProfileMatchModel(String version, ProfileFeatures features, double bias, Map<String, Double> weights,
+    /** A model from its parts; {@code version} is null for one trained here (worked out on first use). */
+    ProfileMatchModel(String version, ProfileFeatures features, double bias, Map<String, Double> weights,
             int trainedPairs) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.features = features;
         this.bias = bias;
         this.weights = weights;
@@ -128,9 +129,7 @@ final class ProfileMatchModel {
         Map<String, Double> weights = new HashMap<>();
         index.forEach((key, i) -> weights.put(key, model.getDecfunCoef(i, positive)));
         double bias = model.getDecfunBias(positive);
-        String version = "profile-match-" + Integer.toHexString(Objects.hash(data.name(), data.customerCount(),
-                Arrays.hashCode(holders), cost, maxCustomers, weights.hashCode(), bias));
-        return new ProfileMatchModel(version, features, bias, Map.copyOf(weights), rows.size());
+        return new ProfileMatchModel(null, features, bias, Map.copyOf(weights), rows.size());
     }
 
     private static Feature[] indices(int[] indices, List<FeatureNode> nodes) {
@@ -142,8 +141,14 @@ final class ProfileMatchModel {
         return row;
     }
 
-    String version() {
-        return version;
+    @Override
+    public String version() {
+        return version.of(this, ProfileMatchCodec.CODEC);
+    }
+
+    /** The learned weight of every feature key (the model's own map: never modify). */
+    Map<String, Double> weights() {
+        return weights;
     }
 
     ProfileFeatures features() {

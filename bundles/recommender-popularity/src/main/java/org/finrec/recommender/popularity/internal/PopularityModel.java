@@ -3,6 +3,8 @@ package org.finrec.recommender.popularity.internal;
 import java.util.HashMap;
 import java.util.Map;
 import org.finrec.api.data.Model;
+import org.finrec.api.model.ContentVersion;
+import org.finrec.api.model.ModelVersion;
 
 /**
  * How many customers adopted each product, overall and per segment. Immutable; shared by all requests.
@@ -11,13 +13,17 @@ import org.finrec.api.data.Model;
  * overall rate: {@code (c_sp + m * g_p) / (n_s + m)}, where {@code c_sp} counts adopters in the segment,
  * {@code n_s} the segment's customers, {@code g_p} the overall adoption rate and {@code m} the smoothing weight.
  * Small segments therefore lean on the overall rate and large ones speak for themselves.
+ *
+ * <p>The version is the content hash of the model's encoding by {@link PopularityCodec} (see {@link ModelVersion}): a
+ * loaded model knows it from its file, a trained one works it out when first asked.
  */
 final class PopularityModel implements Model {
 
-    private final String version;
+    private final ContentVersion version;
     private final String segmentAttribute;
     private final double smoothing;
     private final int customerCount;
+    private final String[] productIds;
     private final Map<String, Integer> productIndex;
     private final double[] overallRate;
     private final int[] adopters;
@@ -27,13 +33,17 @@ final class PopularityModel implements Model {
     record SegmentCounts(int customers, int[] adopters) {
     }
 
+    /**
+     * @param version the content hash of a loaded model, null for one trained here
+     */
     PopularityModel(String version, String segmentAttribute, double smoothing, int customerCount,
             String[] productIds, int[] adopters, Map<String, SegmentCounts> segments) {
-        this.version = version;
+        this.version = new ContentVersion(version);
         this.segmentAttribute = segmentAttribute;
         this.smoothing = smoothing;
         this.customerCount = customerCount;
         this.adopters = adopters.clone();
+        this.productIds = productIds.clone();
         this.productIndex = new HashMap<>(productIds.length * 2);
         this.overallRate = new double[productIds.length];
         for (int p = 0; p < productIds.length; p++) {
@@ -45,7 +55,26 @@ final class PopularityModel implements Model {
 
     @Override
     public String version() {
-        return version;
+        return version.of(this, PopularityCodec.CODEC);
+    }
+
+    /** The product ids by model index (the model's own array: never modify). */
+    String[] productIds() {
+        return productIds;
+    }
+
+    /** Adopters per product by model index (the model's own array: never modify). */
+    int[] adopters() {
+        return adopters;
+    }
+
+    double smoothing() {
+        return smoothing;
+    }
+
+    /** Every segment's counts, by segment name. */
+    Map<String, SegmentCounts> segments() {
+        return segments;
     }
 
     String segmentAttribute() {

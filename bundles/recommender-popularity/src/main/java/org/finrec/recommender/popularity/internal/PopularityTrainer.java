@@ -1,14 +1,10 @@
 package org.finrec.recommender.popularity.internal;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.zip.CRC32;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.data.Dataset;
@@ -83,7 +79,6 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
                 segmentSizes[segmentOf[c]]++;
             }
         }
-        CRC32 checksum = new CRC32();
         for (int i = 0; i < size; i++) {
             if (i > 0 && keys[i] == keys[i - 1]) {
                 continue;
@@ -96,44 +91,15 @@ final class PopularityTrainer implements Trainer<PopularityModel> {
             }
         }
 
-        // The version covers everything a score depends on: customer count, every adopter count (overall and per
-        // segment, segments in name order), the segment attribute, the smoothing and the positive kinds.
-        checksum(checksum, customers);
         String[] productIds = new String[products];
         for (int p = 0; p < products; p++) {
             productIds[p] = dataset.product(p).id();
-            checksum(checksum, productIds[p]);
-            checksum(checksum, adopters[p]);
         }
         Map<String, PopularityModel.SegmentCounts> segments = new HashMap<>();
         segmentIds.forEach((segment, id) -> segments.put(segment,
                 new PopularityModel.SegmentCounts(segmentSizes[id], segmentAdopters[id])));
-        for (String segment : new TreeSet<>(segmentIds.keySet())) {
-            int id = segmentIds.get(segment);
-            checksum(checksum, segment);
-            checksum(checksum, segmentSizes[id]);
-            for (int p = 0; p < products; p++) {
-                checksum(checksum, segmentAdopters[id][p]);
-            }
-        }
-        checksum(checksum, segmentAttribute);
-        checksum(checksum, Long.toString(Double.doubleToLongBits(smoothing)));
-        checksum(checksum, positiveKinds.toString());
-        String version = String.format("%s-%08x", dataset.name(), checksum.getValue());
         progress.progress("counted adoptions", size, size);
-        return new PopularityModel(version, segmentAttribute, smoothing, customers, productIds, adopters, segments);
-    }
-
-    /** Adds all four bytes of a value ({@link CRC32#update(int)} would add only the lowest one). */
-    private static void checksum(CRC32 checksum, int value) {
-        checksum.update(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
-    }
-
-    /** Adds a string's length and UTF-8 bytes, so that consecutive strings cannot run into each other. */
-    private static void checksum(CRC32 checksum, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        checksum(checksum, bytes.length);
-        checksum.update(bytes);
+        return new PopularityModel(null, segmentAttribute, smoothing, customers, productIds, adopters, segments);
     }
 
     private static long[] grow(long[] keys, int size) {

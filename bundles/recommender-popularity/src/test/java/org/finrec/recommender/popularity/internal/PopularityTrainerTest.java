@@ -16,6 +16,7 @@ import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
+import org.finrec.api.model.ModelVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -146,8 +147,11 @@ class PopularityTrainerTest {
     }
 
     @Test
-    void versionNamesTheDataset() {
-        assertTrue(train(TestBank.dataset()).version().startsWith("test-bank-"));
+    void versionIsTheContentHashWhateverTheDatasetIsCalled() {
+        String version = train(TestBank.dataset()).version();
+        assertTrue(ModelVersion.isVersion(version), version);
+        assertEquals(version, train(Dataset.of("renamed", TestBank.customers(), TestBank.products(),
+                TestBank.interactions())).version());
     }
 
     @Test
