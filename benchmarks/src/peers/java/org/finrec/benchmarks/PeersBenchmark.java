@@ -504,5 +504,4 @@ final class PeersBenchmark {
             };
         }
     }
-    }
 }

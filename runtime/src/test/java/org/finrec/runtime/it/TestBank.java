@@ -50,6 +50,15 @@ final class TestBank {
     }
 
     static Dataset dataset() {
+        return dataset("test-bank", 37);
+    }
+
+    /** The same customers and products as {@link #dataset()}, holding other products. */
+    static Dataset otherHoldings() {
+        return dataset("test-bank-other-holdings", 53);
+    }
+
+    private static Dataset dataset(String name, int stride) {
         List<Customer> customers = new ArrayList<>();
         List<Interaction> interactions = new ArrayList<>();
         int count = 400;
@@ -58,7 +67,7 @@ final class TestBank {
             Customer.Builder customer = Customer.builder(id).age(20 + c % 60).riskTolerance(1 + c % 7)
                     .segment(c % 2 == 0 ? "retail" : "affluent");
             for (int p = 0; p < PRODUCTS.size(); p++) {
-                if ((c * 37 + p * 11) % count < SHARE[p] * count) {
+                if ((c * stride + p * 11) % count < SHARE[p] * count) {
                     customer.holding(PRODUCTS.get(p).id());
                     interactions.add(Interaction.of(id, PRODUCTS.get(p).id(), InteractionKind.PURCHASE,
                             Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * c)));
@@ -66,7 +75,7 @@ final class TestBank {
             }
             customers.add(customer.build());
         }
-        return Dataset.of("test-bank", customers, PRODUCTS, interactions);
+        return Dataset.of(name, customers, PRODUCTS, interactions);
     }
 
     /** A 30-year-old with risk tolerance 2 who holds only a current account. */

@@ -53,4 +53,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Text encoder", description = "OSGi filter choosing the TextEncoder service, for "
             + "example (finrec.encoder.name=all-minilm-l6-v2); without one the recommender matches profiles only")
     String encoder_target() default "(objectClass=org.finrec.api.inference.TextEncoder)";
+
+    @AttributeDefinition(name = "Model store",
+            description = "Folder of model files, <store>/<name>/<version>.frmodel; empty for none. A model trained"
+                    + " at activation is saved there with its lineage; model.version loads from there")
+    String model_store() default "";
+
+    @AttributeDefinition(name = "Model version",
+            description = "Empty: train on the Dataset at activation (and save to the store, if any). A version (the"
+                    + " model's SHA-256 content hash, or a unique prefix of 12 or more digits): load that file"
+                    + " instead of training. Changing it while active swaps the model atomically (rollback = an"
+                    + " older version); a version that cannot be loaded is logged and the previous model serves on")
+    String model_version() default "";
 }

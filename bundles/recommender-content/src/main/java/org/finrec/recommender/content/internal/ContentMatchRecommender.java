@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
@@ -13,11 +14,15 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.model.ConfiguredModel;
+import org.finrec.api.model.ModelFileException;
+import org.finrec.api.model.ModelLineage;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -72,18 +77,81 @@ public final class ContentMatchRecommender implements Recommender {
     private final String name;
     private volatile ProfileMatchModel model;
     private final Dataset products;
+    private final ConfiguredModel<ProfileMatchModel> configured;
+    /** The settings the serving model was trained with here; null when it was loaded or given. */
+    private volatile Map<String, String> trainedWith;
     private final TextWeights textWeights;
     private volatile TextAffinity affinity;
 
+    /**
+     * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}. The
+     * Dataset is needed either way: its products are what text is matched against.
+     *
+     * @throws IllegalStateException when no model can be had; the message names the file and the problem
+     */
     @Activate
-    public ContentMatchRecommender(ContentMatchConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
-        this(configuration.finrec_recommender_name(), ProfileMatchModel.train(dataset,
-                ProfileFeatures.fit(dataset, List.of(configuration.attributes())), configuration.cost(),
-                configuration.training_customers()), dataset,
-                new TextWeights(configuration.intent_weight(), configuration.holdings_weight(),
-                        configuration.views_weight(), configuration.recent_views()));
-        LOG.info("Content-match recommender {} trained on {} ({} customer-product pairs): model {}", name, dataset,
-                model.trainedPairs(), model.version());
+    public ContentMatchRecommender(ContentMatchConfiguration configuration,
+            @Reference(name = "dataset") Dataset dataset) {
+        this.name = configuration.finrec_recommender_name();
+        this.products = dataset;
+        this.textWeights = new TextWeights(configuration.intent_weight(), configuration.holdings_weight(),
+                configuration.views_weight(), configuration.recent_views());
+        this.configured = new ConfiguredModel<>(name, ProfileMatchCodec.CODEC);
+        try {
+            ConfiguredModel.Outcome<ProfileMatchModel> outcome = obtain(configuration, null);
+            this.model = outcome.model();
+            this.trainedWith = outcome.source() == ConfiguredModel.Source.TRAINED ? settings(configuration) : null;
+        } catch (ModelFileException e) {
+            throw new IllegalStateException("Content-match recommender " + name + " cannot load model "
+                    + configuration.model_version().trim() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Content-match recommender {} {} ({} customer-product pairs): model {}", name, trainedWith != null
+                ? "trained on " + dataset : "loaded from " + configuration.model_store(), model.trainedPairs(),
+                model.version());
+    }
+
+    /**
+     * Applies a configuration change without deactivating: loads the version now named, or trains when the version
+     * was emptied and the serving model was not trained here with these settings, and swaps in one write. On
+     * failure logs the PID's problem and keeps serving the previous model. Text weights apply at activation.
+     */
+    @Modified
+    synchronized void modified(ContentMatchConfiguration configuration) {
+        ProfileMatchModel current = model;
+        try {
+            ConfiguredModel.Outcome<ProfileMatchModel> outcome = obtain(configuration, current);
+            if (outcome.source() != ConfiguredModel.Source.KEPT) {
+                trainedWith = outcome.source() == ConfiguredModel.Source.TRAINED ? settings(configuration) : null;
+                model = outcome.model();
+                LOG.info("Content-match recommender {} now serves model {} (was {})", name, outcome.model().version(),
+                        current.version());
+            }
+        } catch (ModelFileException | RuntimeException e) {
+            LOG.error("Content-match recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
+                    name, PID, configuration.model_version().trim(), e.getMessage(), current.version(), e);
+        }
+    }
+
+    private static Map<String, String> settings(ContentMatchConfiguration configuration) {
+        return Map.of("attributes", String.join(",", configuration.attributes()), "cost",
+                Double.toString(configuration.cost()), "training.customers",
+                Integer.toString(configuration.training_customers()));
+    }
+
+    private ConfiguredModel.Outcome<ProfileMatchModel> obtain(ContentMatchConfiguration configuration,
+            ProfileMatchModel current) throws ModelFileException {
+        Map<String, String> settings = settings(configuration);
+        ConfiguredModel.Outcome<ProfileMatchModel> outcome = configured.obtain(configuration.model_store(),
+                configuration.model_version(), current, current != null && settings.equals(trainedWith),
+                () -> ProfileMatchModel.train(products, ProfileFeatures.fit(products,
+                        List.of(configuration.attributes())), configuration.cost(),
+                        configuration.training_customers()),
+                trained -> ModelLineage.of(ProfileMatchModel.class.getName(), settings, products));
+        if (outcome.saveFailure() != null) {
+            LOG.error("Content-match recommender {} serves model {} but could not save it: {}", name,
+                    outcome.model().version(), outcome.saveFailure().getMessage(), outcome.saveFailure());
+        }
+        return outcome;
     }
 
     /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
@@ -93,6 +161,7 @@ public final class ContentMatchRecommender implements Recommender {
 
     ContentMatchRecommender(String name, ProfileMatchModel model, Dataset products, TextWeights textWeights) {
         this.name = name;
+        this.configured = new ConfiguredModel<>(name, ProfileMatchCodec.CODEC);
         this.model = model;
         this.products = products;
         this.textWeights = textWeights;

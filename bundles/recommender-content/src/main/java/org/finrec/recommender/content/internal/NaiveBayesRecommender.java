@@ -3,6 +3,7 @@ package org.finrec.recommender.content.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
@@ -11,13 +12,18 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.model.ConfiguredModel;
+import org.finrec.api.model.ModelFileException;
+import org.finrec.api.model.ModelLineage;
 import org.finrec.api.spi.CatalogueIndexMap;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * customers who do not (the "p(like | user features) / p(dislike | user features)" of the content-based family).
  * Works for a new customer with a profile and no holdings; has no opinion (NaN) of a product no training customer
  * holds or bought. Explains every score as the base odds plus one term per profile feature, naming the feature and
- * the holding rates behind it. Trains on the referenced {@link Dataset} at activation; one instance per factory
- * configuration.
+ * the holding rates behind it. Trains on the referenced {@link Dataset} at activation (and saves the model to
+ * {@code model.store}), or loads {@code model.version} from the store through the shared model lifecycle
+ * ({@link ConfiguredModel}); changing {@code model.version} swaps the model, and one that cannot be loaded leaves
+ * the previous one serving. One instance per factory configuration.
  */
 @Component(service = Recommender.class, configurationPid = NaiveBayesRecommender.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
@@ -43,26 +51,109 @@ public final class NaiveBayesRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(NaiveBayesRecommender.class);
 
-    /** The model that serves and its index of the serving catalogue; immutable, replaced as a whole. */
-    private record Serving(NaiveBayesModel model, CatalogueIndexMap catalogueIndex) {
+    /** The model that serves, its index of the serving catalogue, and the settings it was trained with here. */
+    private record Serving(NaiveBayesModel model, CatalogueIndexMap catalogueIndex, Settings trainedWith) {
         Serving(NaiveBayesModel model) {
-            this(model, new CatalogueIndexMap(model::productIndex));
+            this(model, null);
+        }
+
+        Serving(NaiveBayesModel model, Settings trainedWith) {
+            this(model, new CatalogueIndexMap(model::productIndex), trainedWith);
+        }
+    }
+
+    /** The training settings of a configuration. */
+    private record Settings(List<String> features, double smoothing) {
+        static Settings of(NaiveBayesConfiguration configuration) {
+            return new Settings(List.of(configuration.features()), configuration.smoothing());
+        }
+
+        Map<String, String> asParameters() {
+            return Map.of("features", String.join(",", features), "smoothing", Double.toString(smoothing));
         }
     }
 
     private final String name;
+    /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
+    private final Dataset dataset;
+    private final ConfiguredModel<NaiveBayesModel> configured;
     private volatile Serving serving;
 
+    /**
+     * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}.
+     *
+     * @throws IllegalStateException when no model can be had; the message names the file and the problem
+     */
     @Activate
-    public NaiveBayesRecommender(NaiveBayesConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
-        this(configuration.finrec_recommender_name(),
-                NaiveBayesModel.train(dataset, List.of(configuration.features()), configuration.smoothing()));
-        LOG.info("Content recommender {} trained on {}: model {}", name, dataset, modelVersion());
+    public NaiveBayesRecommender(NaiveBayesConfiguration configuration,
+            @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
+        this.name = configuration.finrec_recommender_name();
+        this.dataset = dataset;
+        this.configured = new ConfiguredModel<>(name, NaiveBayesCodec.CODEC);
+        try {
+            this.serving = obtain(configuration, null);
+        } catch (ModelFileException e) {
+            throw new IllegalStateException("Naive-Bayes recommender " + name + " cannot load model "
+                    + configuration.model_version().trim() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Naive-Bayes recommender {} {} model {}", name, serving.trainedWith() != null
+                ? "trained on " + dataset + ":" : "loaded from " + configuration.model_store() + ":", modelVersion());
     }
 
     NaiveBayesRecommender(String name, NaiveBayesModel model) {
         this.name = name;
+        this.dataset = null;
+        this.configured = new ConfiguredModel<>(name, NaiveBayesCodec.CODEC);
         this.serving = new Serving(model);
+    }
+
+    /**
+     * Applies a configuration change without deactivating: loads the version now named, or trains when the version
+     * was emptied and the serving model was not trained here with these settings, and swaps in one write. On
+     * failure logs the PID's problem and keeps serving the previous model.
+     */
+    @Modified
+    synchronized void modified(NaiveBayesConfiguration configuration) {
+        Serving current = serving;
+        try {
+            Serving next = obtain(configuration, current);
+            if (next != current) {
+                serving = next;
+                LOG.info("Naive-Bayes recommender {} now serves model {} (was {})", name, next.model().version(),
+                        current.model().version());
+            }
+        } catch (ModelFileException | RuntimeException e) {
+            LOG.error("Naive-Bayes recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
+                    name, PID, configuration.model_version().trim(), e.getMessage(), current.model().version(), e);
+        }
+    }
+
+    private Serving obtain(NaiveBayesConfiguration configuration, Serving current) throws ModelFileException {
+        Settings settings = Settings.of(configuration);
+        ConfiguredModel.Outcome<NaiveBayesModel> outcome = configured.obtain(configuration.model_store(),
+                configuration.model_version(), current == null ? null : current.model(),
+                current != null && settings.equals(current.trainedWith()), () -> train(settings),
+                model -> ModelLineage.of(NaiveBayesModel.class.getName(), settings.asParameters(), dataset));
+        if (outcome.saveFailure() != null) {
+            LOG.error("Naive-Bayes recommender {} serves model {} but could not save it: {}", name,
+                    outcome.model().version(), outcome.saveFailure().getMessage(), outcome.saveFailure());
+        }
+        switch (outcome.source()) {
+            case KEPT:
+                return current;
+            case TRAINED:
+                return new Serving(outcome.model(), settings);
+            default:
+                return new Serving(outcome.model());
+        }
+    }
+
+    private NaiveBayesModel train(Settings settings) {
+        if (dataset == null) {
+            throw new IllegalStateException("model.version is empty, so the model must be trained, but no Dataset"
+                    + " service is bound");
+        }
+        return NaiveBayesModel.train(dataset, settings.features(), settings.smoothing());
     }
 
     /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */

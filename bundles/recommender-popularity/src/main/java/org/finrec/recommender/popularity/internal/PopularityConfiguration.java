@@ -3,6 +3,7 @@ package org.finrec.recommender.popularity.internal;
 import org.finrec.api.InteractionKind;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 @ObjectClassDefinition(
         name = "Finrec popularity recommender",
@@ -38,4 +39,25 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "OSGi filter selecting the Dataset service to train on, for example "
                     + "(finrec.dataset.name=santander)")
     String dataset_target() default "(objectClass=org.finrec.api.data.Dataset)";
+
+    @AttributeDefinition(name = "Dataset required",
+            description = "1 (default): the recommender waits for a Dataset service, as training needs one. 0: it"
+                    + " activates without one, for a configuration that loads a stored model (model.version set)",
+            options = {
+                @Option(label = "required", value = "1"),
+                @Option(label = "optional (loading a stored model only)", value = "0")
+            })
+    int dataset_cardinality_minimum() default 1;
+
+    @AttributeDefinition(name = "Model store",
+            description = "Folder of model files, <store>/<name>/<version>.frmodel; empty for none. A model trained"
+                    + " at activation is saved there with its lineage; model.version loads from there")
+    String model_store() default "";
+
+    @AttributeDefinition(name = "Model version",
+            description = "Empty: train on the Dataset at activation (and save to the store, if any). A version (the"
+                    + " model's SHA-256 content hash, or a unique prefix of 12 or more digits): load that file"
+                    + " instead of training. Changing it while active swaps the model atomically (rollback = an"
+                    + " older version); a version that cannot be loaded is logged and the previous model serves on")
+    String model_version() default "";
 }

@@ -2,7 +2,10 @@ package org.finrec.recommender.popularity.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
@@ -10,21 +13,28 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
+import org.finrec.api.model.ConfiguredModel;
+import org.finrec.api.model.ModelFileException;
+import org.finrec.api.model.ModelLineage;
 import org.finrec.api.spi.CatalogueIndexMap;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Recommends what customers of the same segment, and customers overall, adopted most: the baseline every other
- * family must beat and the facade's default fallback. Trains on the referenced {@link Dataset} at activation;
- * one instance per factory configuration (for example one segmenting by segment, one by age band); the core
+ * family must beat and the facade's default fallback. Trains on the referenced {@link Dataset} at activation (and
+ * saves the model to {@code model.store}), or loads {@code model.version} from the store, through the shared model
+ * lifecycle ({@link ConfiguredModel}); changing {@code model.version} swaps the model, and a version that cannot be
+ * loaded leaves the previous one serving. One instance per factory configuration (for example one segmenting by segment, one by age band); the core
  * feature configures the instance named {@code popularity}. Immediate, so that the model is trained once per
  * activation, not again whenever the last consumer releases the service and a new one asks for it.
  */
@@ -41,28 +51,112 @@ public final class PopularityRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(PopularityRecommender.class);
 
-    /** The model that serves and its index of the serving catalogue; immutable, replaced as a whole. */
-    private record Serving(PopularityModel model, CatalogueIndexMap catalogueIndex) {
+    /** The model that serves, its index of the serving catalogue, and the settings it was trained with here. */
+    private record Serving(PopularityModel model, CatalogueIndexMap catalogueIndex, Settings trainedWith) {
         Serving(PopularityModel model) {
-            this(model, new CatalogueIndexMap(model::productIndex));
+            this(model, null);
+        }
+
+        Serving(PopularityModel model, Settings trainedWith) {
+            this(model, new CatalogueIndexMap(model::productIndex), trainedWith);
+        }
+    }
+
+    /** The training settings of a configuration. */
+    private record Settings(String segmentAttribute, double smoothing, Set<InteractionKind> positiveKinds) {
+        static Settings of(PopularityConfiguration configuration) {
+            return new Settings(configuration.segment_attribute(), configuration.smoothing(),
+                    Set.of(configuration.positive_kinds()));
+        }
+
+        Map<String, String> asParameters() {
+            return Map.of("segment.attribute", segmentAttribute, "smoothing", Double.toString(smoothing),
+                    "positive.kinds", new TreeSet<>(positiveKinds).toString());
         }
     }
 
     private final String name;
+    /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
+    private final Dataset dataset;
+    private final ConfiguredModel<PopularityModel> configured;
     private volatile Serving serving;
 
+    /**
+     * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}.
+     *
+     * @throws IllegalStateException when no model can be had; the message names the file and the problem
+     */
     @Activate
-    public PopularityRecommender(PopularityConfiguration configuration, @Reference(name = "dataset") Dataset dataset) {
-        this(configuration.finrec_recommender_name(), new PopularityTrainer(configuration.segment_attribute(),
-                configuration.smoothing(), Set.of(configuration.positive_kinds())).train(dataset,
-                        (step, done, total) -> LOG.debug("{}: {} {}/{}", configuration.finrec_recommender_name(), step,
-                                done, total)));
-        LOG.info("Popularity recommender {} trained on {}: model {}", name, dataset, modelVersion());
+    public PopularityRecommender(PopularityConfiguration configuration,
+            @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
+        this.name = configuration.finrec_recommender_name();
+        this.dataset = dataset;
+        this.configured = new ConfiguredModel<>(name, PopularityCodec.CODEC);
+        try {
+            this.serving = obtain(configuration, null);
+        } catch (ModelFileException e) {
+            throw new IllegalStateException("Popularity recommender " + name + " cannot load model "
+                    + configuration.model_version().trim() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Popularity recommender {} {} model {}", name, serving.trainedWith() != null
+                ? "trained on " + dataset + ":" : "loaded from " + configuration.model_store() + ":", modelVersion());
     }
 
     PopularityRecommender(String name, PopularityModel model) {
         this.name = name;
+        this.dataset = null;
+        this.configured = new ConfiguredModel<>(name, PopularityCodec.CODEC);
         this.serving = new Serving(model);
+    }
+
+    /**
+     * Applies a configuration change without deactivating: loads the version now named, or trains when the version
+     * was emptied and the serving model was not trained here with these settings, and swaps in one write. On
+     * failure logs the PID's problem and keeps serving the previous model.
+     */
+    @Modified
+    synchronized void modified(PopularityConfiguration configuration) {
+        Serving current = serving;
+        try {
+            Serving next = obtain(configuration, current);
+            if (next != current) {
+                serving = next;
+                LOG.info("Popularity recommender {} now serves model {} (was {})", name, next.model().version(),
+                        current.model().version());
+            }
+        } catch (ModelFileException | RuntimeException e) {
+            LOG.error("Popularity recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
+                    name, PID, configuration.model_version().trim(), e.getMessage(), current.model().version(), e);
+        }
+    }
+
+    private Serving obtain(PopularityConfiguration configuration, Serving current) throws ModelFileException {
+        Settings settings = Settings.of(configuration);
+        ConfiguredModel.Outcome<PopularityModel> outcome = configured.obtain(configuration.model_store(),
+                configuration.model_version(), current == null ? null : current.model(),
+                current != null && settings.equals(current.trainedWith()), () -> train(settings),
+                model -> ModelLineage.of(PopularityTrainer.class.getName(), settings.asParameters(), dataset));
+        if (outcome.saveFailure() != null) {
+            LOG.error("Popularity recommender {} serves model {} but could not save it: {}", name,
+                    outcome.model().version(), outcome.saveFailure().getMessage(), outcome.saveFailure());
+        }
+        switch (outcome.source()) {
+            case KEPT:
+                return current;
+            case TRAINED:
+                return new Serving(outcome.model(), settings);
+            default:
+                return new Serving(outcome.model());
+        }
+    }
+
+    private PopularityModel train(Settings settings) {
+        if (dataset == null) {
+            throw new IllegalStateException("model.version is empty, so the model must be trained, but no Dataset"
+                    + " service is bound");
+        }
+        return new PopularityTrainer(settings.segmentAttribute(), settings.smoothing(), settings.positiveKinds())
+                .train(dataset, (step, done, total) -> LOG.debug("{}: {} {}/{}", name, step, done, total));
     }
 
     /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
