@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.finrec.api.spi.FakeRecommender;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
@@ -172,6 +173,22 @@ class RankingEvaluatorTest {
         });
         assertSame(failure, assertThrows(IllegalStateException.class, () -> Evaluator.allItems(4)
                 .evaluate(failing, split, 2, List.of(RankingMetric.NDCG), ProgressListener.NONE)));
+    }
+
+    @Test
+    void aModelSwappedDuringTheEvaluationEndsItWithAnError() {
+        Split split = new Split("swap", catalogue(3), List.of(), List.of(evaluationCase("u0", new int[] {0},
+                new int[0]), evaluationCase("u1", new int[] {1}, new int[0])));
+        AtomicReference<FakeRecommender> self = new AtomicReference<>();
+        FakeRecommender swapping = new FakeRecommender("swapping", "TEST", (request, candidates) -> {
+            self.get().serveVersion("swapping-v2"); // a new model arrives while the first case is scored
+            return new double[candidates.size()];
+        });
+        self.set(swapping);
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> Evaluator.allItems(1)
+                .evaluate(swapping, split, 2, List.of(RankingMetric.NDCG), ProgressListener.NONE));
+        assertTrue(error.getMessage().contains("swapped its model from swapping-v1 to swapping-v2"),
+                error.getMessage());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.finrec.recommender.cf.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +12,7 @@ import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
-import org.finrec.api.model.ModelStore;
-import org.finrec.api.model.ModelVersion;
-import org.finrec.api.model.StoredModel;
+import org.finrec.api.model.ServedModel;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
@@ -39,8 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Where the model comes from.</b> With {@code model.version} empty the component trains on the referenced
  * {@link Dataset} at activation and, when {@code model.store} names a folder, saves the model there as
- * {@code <store>/<name>/<model version>.frmodel} with its lineage (see {@link ModelStore}; a failed save is logged
- * and the trained model serves anyway). The model version is the content hash of the model ({@link ModelVersion}),
+ * {@code <store>/<name>/<model version>.frmodel} with its lineage (see {@link org.finrec.api.model.ModelStore}; a failed save is logged
+ * and the trained model serves anyway). The model version is the content hash of the model ({@link org.finrec.api.model.ModelVersion}),
  * so training again on the same data with the same settings gives the same version and file. With
  * {@code model.version} set (the full version, or a unique prefix of at least 12 of its hex digits) it loads that
  * file instead of training; activation fails, with a message naming the file and the problem, when the file is
@@ -78,18 +74,12 @@ public final class CfRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(CfRecommender.class);
 
-    /**
-     * What serves: the model, the interaction kinds it counts as positive, and the settings it was trained with
-     * here (null when it was loaded or given). Immutable; replaced as a whole.
-     */
-    private record Serving(CfModel model, Set<InteractionKind> positiveKinds, CfSettings trainedWith) {
-    }
-
     /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
     private final Dataset dataset;
     private final Logger log;
     private volatile String name;
-    private volatile Serving serving;
+    /** What serves, with the settings it was trained with here (threads left out: they never change a model). */
+    private final ServedModel<CfModel, CfSettings> served;
 
     /**
      * Activates the component: trains, or loads {@code model.version} from the store.
@@ -107,118 +97,83 @@ public final class CfRecommender implements Recommender {
         this.dataset = dataset;
         this.log = log;
         this.name = configuration.finrec_recommender_name();
-        Serving first;
+        this.served = new ServedModel<>();
+        ServedModel.Outcome<CfModel> first;
         try {
-            first = obtain(configuration, null);
+            first = configure(configuration);
         } catch (ModelFileException e) {
             throw new IllegalStateException("Recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
         }
-        this.serving = first;
-        if (first.trainedWith() != null) {
+        if (first.source() == ServedModel.Source.TRAINED) {
             log.info("Recommender {} ({}) trained on {}: model {}", name, configuration.algorithm(), dataset,
                     first.model().version());
         } else {
             log.info("Recommender {} ({}) loaded model {} from {}", name, configuration.algorithm(),
                     first.model().version(), configuration.model_store());
         }
+        logSave(first);
     }
 
     /** A recommender serving a given model, without store or dataset (tests and tools). */
-    CfRecommender(String name, CfModel model, Set<InteractionKind> positiveKinds) {
+    CfRecommender(String name, CfModel model) {
         this.dataset = null;
         this.log = LOG;
         this.name = name;
-        this.serving = new Serving(model, Set.copyOf(positiveKinds), null);
+        this.served = new ServedModel<>(model, model.algorithm().codec());
     }
 
     /**
      * Applies a configuration change without deactivating: loads the version now named (or trains, when the version
      * was emptied and the serving model was not trained here with the same settings) and swaps the serving model
-     * atomically. On failure logs the error and keeps serving the previous model.
+     * atomically (see {@link ServedModel#configure}). On failure logs the error and keeps serving the previous model.
      */
     @Modified
-    synchronized void modified(CfConfiguration configuration) {
+    void modified(CfConfiguration configuration) {
         String newName = configuration.finrec_recommender_name();
         String wanted = configuration.model_version().trim();
-        Serving current = serving;
+        String current = modelVersion();
         name = newName;
         try {
-            Serving next = obtain(configuration, current);
-            if (next != current) {
-                serving = next;
-                log.info("Recommender {} now serves model {} (was {})", newName, next.model().version(),
-                        current.model().version());
+            ServedModel.Outcome<CfModel> outcome = configure(configuration);
+            logSave(outcome);
+            if (outcome.swapped()) {
+                log.info("Recommender {} now serves model {} (was {})", newName, outcome.model().version(),
+                        outcome.previous().version());
             }
         } catch (ModelFileException | RuntimeException e) {
             log.error("Recommender {} cannot switch to model {}: {}; still serving model {}", newName,
-                    wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(),
-                    current.model().version(), e);
+                    wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(), current, e);
         }
     }
 
-    /**
-     * The model a configuration asks for: {@code current} when it already is that model, else a model loaded or
-     * trained (and saved).
-     */
-    private Serving obtain(CfConfiguration configuration, Serving current) throws ModelFileException {
-        String version = configuration.model_version().trim();
-        String store = configuration.model_store().trim();
-        String recommender = configuration.finrec_recommender_name();
-        Algorithm algorithm = configuration.algorithm();
-        if (version.isEmpty()) {
-            CfSettings settings = settings(configuration);
-            if (current != null && current.trainedWith() != null
-                    && current.trainedWith().withThreads(1).equals(settings.withThreads(1))) {
-                if (!store.isEmpty()) { // the store may be new: make sure it holds the serving model
-                    ModelStore target = ModelStore.at(Path.of(store));
-                    if (!Files.exists(target.file(recommender, current.model().version()))) {
-                        save(target, recommender, current);
-                    }
-                }
-                return current;
-            }
-            if (dataset == null) {
-                throw new IllegalStateException("model.version is empty, so the model must be trained, but no Dataset"
-                        + " service is bound (dataset.target " + configuration.dataset_target() + ")");
-            }
-            Serving trained = new Serving(train(settings, dataset), settings.positiveKinds(), settings);
-            if (!store.isEmpty()) {
-                save(ModelStore.at(Path.of(store)), recommender, trained);
-            }
-            return trained;
-        }
-        if (current != null && ModelVersion.selects(version, current.model().version())
-                && current.model().algorithm() == algorithm) {
-            return current;
-        }
-        if (store.isEmpty()) {
-            throw new IllegalStateException("model.version " + version + " names a stored model, but model.store is"
-                    + " empty");
-        }
-        CfModel stored = ModelStore.at(Path.of(store)).load(recommender, version, algorithm.codec());
-        return new Serving(stored, stored.matrix().positiveKinds(), null);
+    /** Serves the model a configuration asks for: kept, loaded, or trained (and saved). */
+    private ServedModel.Outcome<CfModel> configure(CfConfiguration configuration) throws ModelFileException {
+        CfSettings settings = settings(configuration);
+        return served.configure(configuration.finrec_recommender_name(), configuration.model_store(),
+                configuration.model_version(), configuration.algorithm().codec(), settings.withThreads(1),
+                () -> train(settings, configuration.dataset_target()),
+                model -> ModelLineage.of(settings.algorithm().trainer(settings).getClass().getName(),
+                        lineageParameters(settings), dataset));
     }
 
-    private static CfModel train(CfSettings settings, Dataset dataset) {
+    private CfModel train(CfSettings settings, String datasetTarget) {
+        if (dataset == null) {
+            throw new IllegalStateException("model.version is empty, so the model must be trained, but no Dataset"
+                    + " service is bound (dataset.target " + datasetTarget + ")");
+        }
         return settings.algorithm().trainer(settings).train(dataset,
                 (step, done, total) -> LOG.debug("{}: {} {}/{}", settings.algorithm(), step, done, total));
     }
 
-    /**
-     * Saves a trained model with its lineage (the settings it was trained with and the bound dataset); a failure is
-     * logged, not thrown: the model serves anyway.
-     */
-    private void save(ModelStore store, String recommender, Serving trained) {
-        try {
-            CfSettings settings = trained.trainedWith();
-            StoredModel stored = store.save(recommender, trained.model(), settings.algorithm().codec(),
-                    ModelLineage.of(settings.algorithm().trainer(settings).getClass().getName(),
-                            lineageParameters(settings), dataset));
-            log.info("Recommender {} saved model {} as {}", recommender, trained.model().version(), stored.file());
-        } catch (ModelFileException | RuntimeException e) {
-            log.error("Recommender {} serves model {} but could not save it: {}", recommender,
-                    trained.model().version(), e.getMessage(), e);
+    /** Logs where a trained model was saved, or why it could not be: the model serves anyway. */
+    private void logSave(ServedModel.Outcome<CfModel> outcome) {
+        if (outcome.saved() != null) {
+            log.info("Recommender {} saved model {} as {}", name, outcome.model().version(), outcome.saved().file());
+        }
+        if (outcome.saveFailure() != null) {
+            log.error("Recommender {} serves model {} but could not save it: {}", name, outcome.model().version(),
+                    outcome.saveFailure().getMessage(), outcome.saveFailure());
         }
     }
 
@@ -261,33 +216,28 @@ public final class CfRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return serving.model().version();
+        return served.model().version();
     }
 
     /**
      * Serves another model from now on, in one write (tests and tools; configurations swap through
      * {@link #modified}). Scorers already handed out keep the model they were bound to.
      */
-    void serve(CfModel model, Set<InteractionKind> positiveKinds) {
-        serving = new Serving(model, Set.copyOf(positiveKinds), null);
+    void serve(CfModel model) {
+        served.serve(model, model.algorithm().codec());
     }
 
     /** The model serving now (tests and tools). */
     CfModel servingModel() {
-        return serving.model();
-    }
-
-    /** The interaction kinds the serving model counts as positive (tests and tools). */
-    Set<InteractionKind> servingPositiveKinds() {
-        return serving.positiveKinds();
+        return served.model();
     }
 
     @Override
     public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
-        Serving now = serving; // one read: the scorer uses one model, whatever swaps later
-        FeedbackMatrix matrix = now.model().matrix();
+        CfModel model = served.model(); // one read: the scorer uses one model, whatever swaps later
+        FeedbackMatrix matrix = model.matrix();
         int user = matrix.userIndex(request.customer().id());
-        return new Scorer(now.model(), catalog, matrix.itemIndices(catalog), user, positiveItems(now, request, user));
+        return new Scorer(model, catalog, matrix.itemIndices(catalog), user, positiveItems(matrix, request, user));
     }
 
     /** Scores every product of the model once, on the first call, and explains from that pass. */
@@ -346,8 +296,7 @@ public final class CfRecommender implements Recommender {
     }
 
     /** The customer's training row, current holdings and positive session events, as sorted product indices. */
-    private static int[] positiveItems(Serving now, RecommendationRequest request, int user) {
-        FeedbackMatrix matrix = now.model().matrix();
+    private static int[] positiveItems(FeedbackMatrix matrix, RecommendationRequest request, int user) {
         int trained = user >= 0 ? matrix.itemCountOf(user) : 0;
         int[] items = new int[trained + request.customer().holdings().size() + request.recentEvents().size()];
         int size = 0;
@@ -363,7 +312,7 @@ public final class CfRecommender implements Recommender {
         }
         for (Interaction event : request.recentEvents()) {
             int item = matrix.itemIndex(event.productId());
-            if (item >= 0 && now.positiveKinds().contains(event.kind())) {
+            if (item >= 0 && matrix.positiveKinds().contains(event.kind())) {
                 items[size++] = item;
             }
         }

@@ -11,13 +11,11 @@ class BprRecommenderContractTest extends RecommenderContractTest {
 
     @Override
     protected Recommender train(Dataset data) {
-        return new CfRecommender("bpr", SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
-                SETTINGS.positiveKinds());
+        return new CfRecommender("bpr", SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE));
     }
 
     @Override
     protected void swapModel(Recommender recommender, Dataset data) {
-        ((CfRecommender) recommender).serve(SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE),
-                SETTINGS.positiveKinds());
+        ((CfRecommender) recommender).serve(SETTINGS.algorithm().trainer(SETTINGS).train(data, ProgressListener.NONE));
     }
 }

@@ -71,7 +71,7 @@ class CfRecommenderModelStoreTest {
     }
 
     private static List<double[]> scores(CfModel model) {
-        return scores(new CfRecommender(NAME, model, StoreFixtures.POSITIVE));
+        return scores(new CfRecommender(NAME, model));
     }
 
     private static void assertSameScores(List<double[]> expected, List<double[]> actual) {

@@ -233,8 +233,7 @@ class ItemKnnModelTest {
     @Test
     void servesThroughTheRecommender() {
         ItemKnnModel model = train(Similarity.COSINE, 2);
-        CfRecommender recommender = new CfRecommender("item-knn", model,
-                Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD));
+        CfRecommender recommender = new CfRecommender("item-knn", model);
         Customer customer = Customer.builder("new").holding("p0", "p1").build();
         RecommendationRequest request = RecommendationRequest.builder(customer).build();
         List<Product> candidates = List.of(Product.builder("p3").build(), Product.builder("p4").build());

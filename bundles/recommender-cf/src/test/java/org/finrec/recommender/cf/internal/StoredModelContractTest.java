@@ -24,7 +24,7 @@ class StoredModelContractTest {
         try {
             models.save("stored", model, algorithm.codec(), ModelLineage.of("test", Map.of(), data));
             CfModel loaded = models.load("stored", model.version(), algorithm.codec());
-            return new CfRecommender("stored", loaded, loaded.matrix().positiveKinds());
+            return new CfRecommender("stored", loaded);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,7 +43,7 @@ class StoredModelContractTest {
         @Override
         protected void swapModel(Recommender recommender, Dataset data) {
             CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.USER_KNN, data, store);
-            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
+            ((CfRecommender) recommender).serve(loaded.servingModel());
         }
     }
 
@@ -60,7 +60,7 @@ class StoredModelContractTest {
         @Override
         protected void swapModel(Recommender recommender, Dataset data) {
             CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.ITEM_KNN, data, store);
-            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
+            ((CfRecommender) recommender).serve(loaded.servingModel());
         }
     }
 
@@ -77,7 +77,7 @@ class StoredModelContractTest {
         @Override
         protected void swapModel(Recommender recommender, Dataset data) {
             CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.ALS, data, store);
-            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
+            ((CfRecommender) recommender).serve(loaded.servingModel());
         }
     }
 
@@ -94,7 +94,7 @@ class StoredModelContractTest {
         @Override
         protected void swapModel(Recommender recommender, Dataset data) {
             CfRecommender loaded = (CfRecommender) trainedSavedAndLoaded(Algorithm.BPR, data, store);
-            ((CfRecommender) recommender).serve(loaded.servingModel(), loaded.servingPositiveKinds());
+            ((CfRecommender) recommender).serve(loaded.servingModel());
         }
     }
 }

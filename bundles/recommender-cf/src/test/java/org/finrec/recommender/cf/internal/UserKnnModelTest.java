@@ -329,8 +329,7 @@ class UserKnnModelTest {
     @Test
     void servesThroughTheRecommender() {
         UserKnnModel model = train(KnnTestData.example(), Similarity.COSINE, 2);
-        CfRecommender recommender = new CfRecommender("user-knn", model,
-                Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD));
+        CfRecommender recommender = new CfRecommender("user-knn", model);
         Customer customer = Customer.builder("new").holding("p2").build();
         RecommendationRequest request = RecommendationRequest.builder(customer).build();
         List<Product> candidates = List.of(Product.builder("p1").build(), Product.builder("p4").build());

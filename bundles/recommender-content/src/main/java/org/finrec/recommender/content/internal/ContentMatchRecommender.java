@@ -14,9 +14,9 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
-import org.finrec.api.model.ConfiguredModel;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.ServedModel;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
@@ -75,11 +75,8 @@ public final class ContentMatchRecommender implements Recommender {
     }
 
     private final String name;
-    private volatile ProfileMatchModel model;
     private final Dataset products;
-    private final ConfiguredModel<ProfileMatchModel> configured;
-    /** The settings the serving model was trained with here; null when it was loaded or given. */
-    private volatile Map<String, String> trainedWith;
+    private final ServedModel<ProfileMatchModel, Map<String, String>> served;
     private final TextWeights textWeights;
     private volatile TextAffinity affinity;
 
@@ -96,73 +93,55 @@ public final class ContentMatchRecommender implements Recommender {
         this.products = dataset;
         this.textWeights = new TextWeights(configuration.intent_weight(), configuration.holdings_weight(),
                 configuration.views_weight(), configuration.recent_views());
-        this.configured = new ConfiguredModel<>(name, ProfileMatchCodec.CODEC);
+        this.served = new ServedModel<>();
         try {
-            ConfiguredModel.Outcome<ProfileMatchModel> outcome = obtain(configuration, null);
-            this.model = outcome.model();
-            this.trainedWith = outcome.source() == ConfiguredModel.Source.TRAINED ? settings(configuration) : null;
+            configure(configuration);
         } catch (ModelFileException e) {
             throw new IllegalStateException("Content-match recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
         }
-        LOG.info("Content-match recommender {} {} ({} customer-product pairs): model {}", name, trainedWith != null
-                ? "trained on " + dataset : "loaded from " + configuration.model_store(), model.trainedPairs(),
-                model.version());
     }
 
     /**
-     * Applies a configuration change without deactivating: loads the version now named, or trains when the version
-     * was emptied and the serving model was not trained here with these settings, and swaps in one write. On
-     * failure logs the PID's problem and keeps serving the previous model. Text weights apply at activation.
+     * Applies a configuration change without deactivating (see {@link ServedModel#configure}); on failure logs the
+     * PID's problem and keeps serving the previous model. Text weights apply at activation.
      */
     @Modified
-    synchronized void modified(ContentMatchConfiguration configuration) {
-        ProfileMatchModel current = model;
+    void modified(ContentMatchConfiguration configuration) {
         try {
-            ConfiguredModel.Outcome<ProfileMatchModel> outcome = obtain(configuration, current);
-            if (outcome.source() != ConfiguredModel.Source.KEPT) {
-                trainedWith = outcome.source() == ConfiguredModel.Source.TRAINED ? settings(configuration) : null;
-                model = outcome.model();
-                LOG.info("Content-match recommender {} now serves model {} (was {})", name, outcome.model().version(),
-                        current.version());
-            }
+            configure(configuration);
         } catch (ModelFileException | RuntimeException e) {
             LOG.error("Content-match recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
-                    name, PID, configuration.model_version().trim(), e.getMessage(), current.version(), e);
+                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e);
         }
     }
 
-    private static Map<String, String> settings(ContentMatchConfiguration configuration) {
-        return Map.of("attributes", String.join(",", configuration.attributes()), "cost",
+    private void configure(ContentMatchConfiguration configuration) throws ModelFileException {
+        Map<String, String> settings = Map.of("attributes", String.join(",", configuration.attributes()), "cost",
                 Double.toString(configuration.cost()), "training.customers",
                 Integer.toString(configuration.training_customers()));
-    }
-
-    private ConfiguredModel.Outcome<ProfileMatchModel> obtain(ContentMatchConfiguration configuration,
-            ProfileMatchModel current) throws ModelFileException {
-        Map<String, String> settings = settings(configuration);
-        ConfiguredModel.Outcome<ProfileMatchModel> outcome = configured.obtain(configuration.model_store(),
-                configuration.model_version(), current, current != null && settings.equals(trainedWith),
+        ServedModel.Outcome<ProfileMatchModel> outcome = served.configure(name, configuration.model_store(),
+                configuration.model_version(), ProfileMatchCodec.CODEC, settings,
                 () -> ProfileMatchModel.train(products, ProfileFeatures.fit(products,
                         List.of(configuration.attributes())), configuration.cost(),
                         configuration.training_customers()),
                 trained -> ModelLineage.of(ProfileMatchModel.class.getName(), settings, products));
+        LOG.info("Content-match recommender {} {} ({} customer-product pairs)", name, outcome.summary(),
+                outcome.model().trainedPairs());
         if (outcome.saveFailure() != null) {
             LOG.error("Content-match recommender {} serves model {} but could not save it: {}", name,
                     outcome.model().version(), outcome.saveFailure().getMessage(), outcome.saveFailure());
         }
-        return outcome;
     }
 
-    /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
+    /** Serves a given model from now on, in one write; scorers handed out before keep the model they were bound to. */
     void serve(ProfileMatchModel next) {
-        model = next;
+        served.serve(next, ProfileMatchCodec.CODEC);
     }
 
     ContentMatchRecommender(String name, ProfileMatchModel model, Dataset products, TextWeights textWeights) {
         this.name = name;
-        this.configured = new ConfiguredModel<>(name, ProfileMatchCodec.CODEC);
-        this.model = model;
+        this.served = new ServedModel<>(model, ProfileMatchCodec.CODEC);
         this.products = products;
         this.textWeights = textWeights;
     }
@@ -213,12 +192,12 @@ public final class ContentMatchRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return model.version();
+        return served.model().version();
     }
 
     @Override
     public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
-        ProfileMatchModel bound = model;
+        ProfileMatchModel bound = served.model(); // one read: the scorer uses one model, whatever swaps later
         TextAffinity text = affinity;
         TextAffinity.Anchors anchors = text == null ? null : text.anchors(request);
         boolean matchesText = anchors != null && !anchors.isEmpty();

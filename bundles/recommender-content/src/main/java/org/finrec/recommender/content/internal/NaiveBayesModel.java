@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.Model;
 import org.finrec.api.model.ContentVersion;
+import org.finrec.api.spi.CatalogueIndexMap;
 
 /**
  * The naive-Bayes odds that a customer holds each product given the customer's profile:
@@ -26,6 +28,8 @@ final class NaiveBayesModel implements Model {
     private final boolean[] adopted;
     private final double smoothing;
     private final Map<String, Integer> productIndex;
+    /** Each serving catalogue's products as this model's indices, worked out once per catalogue snapshot. */
+    private final CatalogueIndexMap catalogueIndex = new CatalogueIndexMap(this::productIndex);
     private final int customers;
     private final int[] holders;
     /** Per feature: value to per-product count of holders with that value. */
@@ -150,6 +154,11 @@ final class NaiveBayesModel implements Model {
     /** The customer's value of a feature as the model counts it (binned where numeric), or empty. */
     Optional<String> value(Customer customer, int feature) {
         return bins.value(customer, features.get(feature));
+    }
+
+    /** The model's index of every product of a catalogue, -1 for products it never saw; shared, never modify. */
+    int[] productIndices(ProductCatalog catalog) {
+        return catalogueIndex.modelIndices(catalog);
     }
 
     /** The product's index, or -1 if the model never saw it. */

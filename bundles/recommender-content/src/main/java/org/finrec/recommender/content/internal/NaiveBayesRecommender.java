@@ -12,10 +12,9 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
-import org.finrec.api.model.ConfiguredModel;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
-import org.finrec.api.spi.CatalogueIndexMap;
+import org.finrec.api.model.ServedModel;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * holds or bought. Explains every score as the base odds plus one term per profile feature, naming the feature and
  * the holding rates behind it. Trains on the referenced {@link Dataset} at activation (and saves the model to
  * {@code model.store}), or loads {@code model.version} from the store through the shared model lifecycle
- * ({@link ConfiguredModel}); changing {@code model.version} swaps the model, and one that cannot be loaded leaves
+ * ({@link ServedModel}); changing {@code model.version} swaps the model, and one that cannot be loaded leaves
  * the previous one serving. One instance per factory configuration.
  */
 @Component(service = Recommender.class, configurationPid = NaiveBayesRecommender.PID,
@@ -51,17 +50,6 @@ public final class NaiveBayesRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(NaiveBayesRecommender.class);
 
-    /** The model that serves, its index of the serving catalogue, and the settings it was trained with here. */
-    private record Serving(NaiveBayesModel model, CatalogueIndexMap catalogueIndex, Settings trainedWith) {
-        Serving(NaiveBayesModel model) {
-            this(model, null);
-        }
-
-        Serving(NaiveBayesModel model, Settings trainedWith) {
-            this(model, new CatalogueIndexMap(model::productIndex), trainedWith);
-        }
-    }
-
     /** The training settings of a configuration. */
     private record Settings(List<String> features, double smoothing) {
         static Settings of(NaiveBayesConfiguration configuration) {
@@ -76,8 +64,7 @@ public final class NaiveBayesRecommender implements Recommender {
     private final String name;
     /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
     private final Dataset dataset;
-    private final ConfiguredModel<NaiveBayesModel> configured;
-    private volatile Serving serving;
+    private final ServedModel<NaiveBayesModel, Settings> served;
 
     /**
      * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}.
@@ -89,62 +76,44 @@ public final class NaiveBayesRecommender implements Recommender {
             @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
         this.name = configuration.finrec_recommender_name();
         this.dataset = dataset;
-        this.configured = new ConfiguredModel<>(name, NaiveBayesCodec.CODEC);
+        this.served = new ServedModel<>();
         try {
-            this.serving = obtain(configuration, null);
+            configure(configuration);
         } catch (ModelFileException e) {
             throw new IllegalStateException("Naive-Bayes recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
         }
-        LOG.info("Naive-Bayes recommender {} {} model {}", name, serving.trainedWith() != null
-                ? "trained on " + dataset + ":" : "loaded from " + configuration.model_store() + ":", modelVersion());
     }
 
     NaiveBayesRecommender(String name, NaiveBayesModel model) {
         this.name = name;
         this.dataset = null;
-        this.configured = new ConfiguredModel<>(name, NaiveBayesCodec.CODEC);
-        this.serving = new Serving(model);
+        this.served = new ServedModel<>(model, NaiveBayesCodec.CODEC);
     }
 
     /**
-     * Applies a configuration change without deactivating: loads the version now named, or trains when the version
-     * was emptied and the serving model was not trained here with these settings, and swaps in one write. On
-     * failure logs the PID's problem and keeps serving the previous model.
+     * Applies a configuration change without deactivating (see {@link ServedModel#configure}); on failure logs the
+     * PID's problem and keeps serving the previous model.
      */
     @Modified
-    synchronized void modified(NaiveBayesConfiguration configuration) {
-        Serving current = serving;
+    void modified(NaiveBayesConfiguration configuration) {
         try {
-            Serving next = obtain(configuration, current);
-            if (next != current) {
-                serving = next;
-                LOG.info("Naive-Bayes recommender {} now serves model {} (was {})", name, next.model().version(),
-                        current.model().version());
-            }
+            configure(configuration);
         } catch (ModelFileException | RuntimeException e) {
             LOG.error("Naive-Bayes recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
-                    name, PID, configuration.model_version().trim(), e.getMessage(), current.model().version(), e);
+                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e);
         }
     }
 
-    private Serving obtain(NaiveBayesConfiguration configuration, Serving current) throws ModelFileException {
+    private void configure(NaiveBayesConfiguration configuration) throws ModelFileException {
         Settings settings = Settings.of(configuration);
-        ConfiguredModel.Outcome<NaiveBayesModel> outcome = configured.obtain(configuration.model_store(),
-                configuration.model_version(), current == null ? null : current.model(),
-                current != null && settings.equals(current.trainedWith()), () -> train(settings),
+        ServedModel.Outcome<NaiveBayesModel> outcome = served.configure(name, configuration.model_store(),
+                configuration.model_version(), NaiveBayesCodec.CODEC, settings, () -> train(settings),
                 model -> ModelLineage.of(NaiveBayesModel.class.getName(), settings.asParameters(), dataset));
+        LOG.info("Naive-Bayes recommender {} {}", name, outcome.summary());
         if (outcome.saveFailure() != null) {
             LOG.error("Naive-Bayes recommender {} serves model {} but could not save it: {}", name,
                     outcome.model().version(), outcome.saveFailure().getMessage(), outcome.saveFailure());
-        }
-        switch (outcome.source()) {
-            case KEPT:
-                return current;
-            case TRAINED:
-                return new Serving(outcome.model(), settings);
-            default:
-                return new Serving(outcome.model());
         }
     }
 
@@ -156,9 +125,9 @@ public final class NaiveBayesRecommender implements Recommender {
         return NaiveBayesModel.train(dataset, settings.features(), settings.smoothing());
     }
 
-    /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
+    /** Serves a given model from now on, in one write; scorers handed out before keep the model they were bound to. */
     void serve(NaiveBayesModel model) {
-        serving = new Serving(model);
+        served.serve(model, NaiveBayesCodec.CODEC);
     }
 
     @Override
@@ -173,14 +142,13 @@ public final class NaiveBayesRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return serving.model().version();
+        return served.model().version();
     }
 
     @Override
     public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
-        Serving now = serving;
-        return new Scorer(now.model(), catalog, now.catalogueIndex().modelIndices(catalog),
-                now.model().profile(request.customer()));
+        NaiveBayesModel model = served.model(); // one read: the scorer uses one model, whatever swaps later
+        return new Scorer(model, catalog, model.productIndices(catalog), model.profile(request.customer()));
     }
 
     /** Scores one customer's profile, binned once, with one model. */

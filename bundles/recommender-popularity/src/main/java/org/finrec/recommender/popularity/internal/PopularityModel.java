@@ -2,9 +2,11 @@ package org.finrec.recommender.popularity.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Model;
 import org.finrec.api.model.ContentVersion;
 import org.finrec.api.model.ModelVersion;
+import org.finrec.api.spi.CatalogueIndexMap;
 
 /**
  * How many customers adopted each product, overall and per segment. Immutable; shared by all requests.
@@ -25,6 +27,8 @@ final class PopularityModel implements Model {
     private final int customerCount;
     private final String[] productIds;
     private final Map<String, Integer> productIndex;
+    /** Each serving catalogue's products as this model's indices, worked out once per catalogue snapshot. */
+    private final CatalogueIndexMap catalogueIndex = new CatalogueIndexMap(this::productIndex);
     private final double[] overallRate;
     private final int[] adopters;
     private final Map<String, SegmentCounts> segments;
@@ -83,6 +87,11 @@ final class PopularityModel implements Model {
 
     int customerCount() {
         return customerCount;
+    }
+
+    /** The model's index of every product of a catalogue, -1 for products it never saw; shared, never modify. */
+    int[] productIndices(ProductCatalog catalog) {
+        return catalogueIndex.modelIndices(catalog);
     }
 
     /** The product's index in this model, or -1 for a product the training data did not contain. */

@@ -13,10 +13,9 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
-import org.finrec.api.model.ConfiguredModel;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
-import org.finrec.api.spi.CatalogueIndexMap;
+import org.finrec.api.model.ServedModel;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
@@ -33,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * Recommends what customers of the same segment, and customers overall, adopted most: the baseline every other
  * family must beat and the facade's default fallback. Trains on the referenced {@link Dataset} at activation (and
  * saves the model to {@code model.store}), or loads {@code model.version} from the store, through the shared model
- * lifecycle ({@link ConfiguredModel}); changing {@code model.version} swaps the model, and a version that cannot be
- * loaded leaves the previous one serving. One instance per factory configuration (for example one segmenting by segment, one by age band); the core
- * feature configures the instance named {@code popularity}. Immediate, so that the model is trained once per
+ * lifecycle ({@link ServedModel}); changing {@code model.version} swaps the model, and a version that cannot be
+ * loaded leaves the previous one serving. One instance per factory configuration (for example one segmenting by
+ * segment, one by age band); the core feature configures the instance named {@code popularity}. Immediate, so that the model is trained once per
  * activation, not again whenever the last consumer releases the service and a new one asks for it.
  */
 @Component(service = Recommender.class, configurationPid = PopularityRecommender.PID,
@@ -50,17 +49,6 @@ public final class PopularityRecommender implements Recommender {
     static final String PID = "org.finrec.recommender.popularity";
 
     private static final Logger LOG = LoggerFactory.getLogger(PopularityRecommender.class);
-
-    /** The model that serves, its index of the serving catalogue, and the settings it was trained with here. */
-    private record Serving(PopularityModel model, CatalogueIndexMap catalogueIndex, Settings trainedWith) {
-        Serving(PopularityModel model) {
-            this(model, null);
-        }
-
-        Serving(PopularityModel model, Settings trainedWith) {
-            this(model, new CatalogueIndexMap(model::productIndex), trainedWith);
-        }
-    }
 
     /** The training settings of a configuration. */
     private record Settings(String segmentAttribute, double smoothing, Set<InteractionKind> positiveKinds) {
@@ -78,8 +66,7 @@ public final class PopularityRecommender implements Recommender {
     private final String name;
     /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
     private final Dataset dataset;
-    private final ConfiguredModel<PopularityModel> configured;
-    private volatile Serving serving;
+    private final ServedModel<PopularityModel, Settings> served;
 
     /**
      * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}.
@@ -91,62 +78,44 @@ public final class PopularityRecommender implements Recommender {
             @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
         this.name = configuration.finrec_recommender_name();
         this.dataset = dataset;
-        this.configured = new ConfiguredModel<>(name, PopularityCodec.CODEC);
+        this.served = new ServedModel<>();
         try {
-            this.serving = obtain(configuration, null);
+            configure(configuration);
         } catch (ModelFileException e) {
             throw new IllegalStateException("Popularity recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
         }
-        LOG.info("Popularity recommender {} {} model {}", name, serving.trainedWith() != null
-                ? "trained on " + dataset + ":" : "loaded from " + configuration.model_store() + ":", modelVersion());
     }
 
     PopularityRecommender(String name, PopularityModel model) {
         this.name = name;
         this.dataset = null;
-        this.configured = new ConfiguredModel<>(name, PopularityCodec.CODEC);
-        this.serving = new Serving(model);
+        this.served = new ServedModel<>(model, PopularityCodec.CODEC);
     }
 
     /**
-     * Applies a configuration change without deactivating: loads the version now named, or trains when the version
-     * was emptied and the serving model was not trained here with these settings, and swaps in one write. On
-     * failure logs the PID's problem and keeps serving the previous model.
+     * Applies a configuration change without deactivating (see {@link ServedModel#configure}); on failure logs the
+     * PID's problem and keeps serving the previous model.
      */
     @Modified
-    synchronized void modified(PopularityConfiguration configuration) {
-        Serving current = serving;
+    void modified(PopularityConfiguration configuration) {
         try {
-            Serving next = obtain(configuration, current);
-            if (next != current) {
-                serving = next;
-                LOG.info("Popularity recommender {} now serves model {} (was {})", name, next.model().version(),
-                        current.model().version());
-            }
+            configure(configuration);
         } catch (ModelFileException | RuntimeException e) {
             LOG.error("Popularity recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
-                    name, PID, configuration.model_version().trim(), e.getMessage(), current.model().version(), e);
+                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e);
         }
     }
 
-    private Serving obtain(PopularityConfiguration configuration, Serving current) throws ModelFileException {
+    private void configure(PopularityConfiguration configuration) throws ModelFileException {
         Settings settings = Settings.of(configuration);
-        ConfiguredModel.Outcome<PopularityModel> outcome = configured.obtain(configuration.model_store(),
-                configuration.model_version(), current == null ? null : current.model(),
-                current != null && settings.equals(current.trainedWith()), () -> train(settings),
+        ServedModel.Outcome<PopularityModel> outcome = served.configure(name, configuration.model_store(),
+                configuration.model_version(), PopularityCodec.CODEC, settings, () -> train(settings),
                 model -> ModelLineage.of(PopularityTrainer.class.getName(), settings.asParameters(), dataset));
+        LOG.info("Popularity recommender {} {}", name, outcome.summary());
         if (outcome.saveFailure() != null) {
             LOG.error("Popularity recommender {} serves model {} but could not save it: {}", name,
                     outcome.model().version(), outcome.saveFailure().getMessage(), outcome.saveFailure());
-        }
-        switch (outcome.source()) {
-            case KEPT:
-                return current;
-            case TRAINED:
-                return new Serving(outcome.model(), settings);
-            default:
-                return new Serving(outcome.model());
         }
     }
 
@@ -159,9 +128,9 @@ public final class PopularityRecommender implements Recommender {
                 .train(dataset, (step, done, total) -> LOG.debug("{}: {} {}/{}", name, step, done, total));
     }
 
-    /** Replaces the serving model in one write; scorers already handed out keep the model they were bound to. */
+    /** Serves a given model from now on, in one write; scorers handed out before keep the model they were bound to. */
     void serve(PopularityModel model) {
-        serving = new Serving(model);
+        served.serve(model, PopularityCodec.CODEC);
     }
 
     @Override
@@ -176,15 +145,14 @@ public final class PopularityRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return serving.model().version();
+        return served.model().version();
     }
 
     @Override
     public RequestScorer scorer(RecommendationRequest request, ProductCatalog catalog) {
-        Serving now = serving;
-        PopularityModel model = now.model();
+        PopularityModel model = served.model(); // one read: the scorer uses one model, whatever swaps later
         String segmentValue = request.customer().attribute(model.segmentAttribute()).orElse(null);
-        return new Scorer(model, catalog, now.catalogueIndex().modelIndices(catalog), segmentValue);
+        return new Scorer(model, catalog, model.productIndices(catalog), segmentValue);
     }
 
     /** Scores one customer's segment with one model. */
