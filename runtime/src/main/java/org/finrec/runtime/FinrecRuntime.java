@@ -16,14 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
-import org.finrec.api.Customer;
 import org.finrec.api.recommend.RecommendationService;
 import org.finrec.runtime.internal.BundleDeployer;
 import org.finrec.runtime.internal.BundleRepository;
+import org.finrec.runtime.internal.ComponentDiagnosis;
 import org.finrec.runtime.internal.ExportedPackages;
 import org.finrec.runtime.internal.FeatureReader;
 import org.finrec.runtime.internal.LiveRecommendationService;
+import org.finrec.runtime.internal.OsgiLogForwarder;
 import org.finrec.runtime.internal.Provisioner;
+import org.finrec.runtime.internal.StorageLock;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -61,7 +63,12 @@ public final class FinrecRuntime implements AutoCloseable {
      */
     public static final String DATA_FOLDER_PROPERTY = "finrec.data.dir";
 
+    /** How often a wait for a service asks Declarative Services whether its component failed. */
+    private static final long FAILURE_POLL_MILLIS = 100;
+
     private final Framework framework;
+    private final OsgiLogForwarder logForwarder;
+    private final StorageLock storageLock;
     private final Path temporaryStorage;
     private final List<Bundle> provisioned;
     private final Duration startupTime;
@@ -69,9 +76,12 @@ public final class FinrecRuntime implements AutoCloseable {
     private final RecommendationService recommendationService;
     private final BundleDeployer deployer;
 
-    private FinrecRuntime(Framework framework, Path temporaryStorage, List<Bundle> provisioned, Duration startupTime,
-            Duration serviceTimeout, Path deployFolder) {
+    private FinrecRuntime(Framework framework, OsgiLogForwarder logForwarder, StorageLock storageLock,
+            Path temporaryStorage, List<Bundle> provisioned, Duration startupTime, Duration serviceTimeout,
+            Path deployFolder) {
         this.framework = framework;
+        this.logForwarder = logForwarder;
+        this.storageLock = storageLock;
         this.deployer = new BundleDeployer(framework.getBundleContext(), deployFolder, serviceTimeout);
         this.temporaryStorage = temporaryStorage;
         this.provisioned = List.copyOf(provisioned);
@@ -158,33 +168,55 @@ public final class FinrecRuntime implements AutoCloseable {
     }
 
     /**
-     * Waits for a service, for example a recommender that is training after a configuration change.
+     * Waits for a service, for example a recommender that is training after a configuration change. Fails fast
+     * when Declarative Services reports that the component that would provide it failed to activate (a refused
+     * configuration, a training failure), with that failure's message.
      *
      * @param type the service interface, from the shared API
      * @param filter an OSGi filter on its properties, such as {@code (finrec.recommender.name=popularity)}, or null
      * @param timeout how long to wait
      * @param <T> the service type
      * @return the service
-     * @throws FinrecRuntimeException if the filter is invalid or no matching service appears in time
+     * @throws FinrecRuntimeException if the filter is invalid, a matching component failed to activate, or no
+     *     matching service appears in time (the message then says what each matching component waits for)
      */
     public <T> T waitForService(Class<T> type, String filter, Duration timeout) {
         BundleContext context = framework.getBundleContext();
         String combined = "(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")" + (filter == null ? "" : filter)
                 + ")";
         ServiceTracker<T, T> tracker;
+        org.osgi.framework.Filter componentFilter;
         try {
             tracker = new ServiceTracker<>(context, context.createFilter(combined), null);
+            componentFilter = filter == null ? null : context.createFilter(filter);
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new FinrecRuntimeException("invalid service filter " + filter + ": " + e.getMessage(), e);
         }
+        ComponentDiagnosis diagnosis = new ComponentDiagnosis(context);
+        long deadline = System.nanoTime() + timeout.toNanos();
         tracker.open();
         try {
-            T service = tracker.waitForService(timeout.toMillis());
-            if (service == null) {
-                throw new FinrecRuntimeException("no " + type.getSimpleName() + " service matching " + combined
-                        + " within " + timeout.toMillis() + " ms", null);
+            while (true) {
+                T service = tracker.getService();
+                if (service != null) {
+                    return service;
+                }
+                var failure = diagnosis.activationFailure(type.getName(), componentFilter);
+                if (failure.isPresent()) {
+                    throw new FinrecRuntimeException("no " + type.getSimpleName() + " matching " + combined + ": "
+                            + failure.get(), null);
+                }
+                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMillis <= 0) {
+                    List<String> states = diagnosis.describe(type.getName(), componentFilter);
+                    throw new FinrecRuntimeException("no " + type.getSimpleName() + " service matching " + combined
+                            + " within " + timeout.toMillis() + " ms; " + (states.isEmpty()
+                                    ? "no component provides it (is its bundle installed and its configuration "
+                                            + "created?)"
+                                    : String.join("; ", states)), null);
+                }
+                tracker.waitForService(Math.min(remainingMillis, FAILURE_POLL_MILLIS));
             }
-            return service;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FinrecRuntimeException("interrupted while waiting for " + combined, e);
@@ -276,11 +308,13 @@ public final class FinrecRuntime implements AutoCloseable {
         try {
             framework.stop();
             framework.waitForStop(30_000);
+            logForwarder.close();
         } catch (BundleException e) {
             throw new FinrecRuntimeException("cannot stop the framework: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            storageLock.close();
             if (temporaryStorage != null) {
                 deleteRecursively(temporaryStorage);
             }
@@ -304,7 +338,7 @@ public final class FinrecRuntime implements AutoCloseable {
         private Path storageFolder;
         private Path deployFolder;
         private Path configurationFolder;
-        private boolean mavenRepositoryFallback = true;
+        private boolean mavenRepositoryFallback;
         private Duration serviceTimeout = Duration.ofSeconds(30);
 
         private Builder() {
@@ -347,7 +381,8 @@ public final class FinrecRuntime implements AutoCloseable {
 
         /**
          * Sets whether bundles missing from the bundle folders are looked up in the local Maven repository
-         * (default true).
+         * (default false: a production runtime runs exactly the bundles of its folders, never whatever a build
+         * left in {@code ~/.m2}; development hosts and tests may ask for it).
          *
          * @param enabled whether to look there
          * @return this builder
@@ -358,8 +393,11 @@ public final class FinrecRuntime implements AutoCloseable {
         }
 
         /**
-         * Sets the framework's storage folder, emptied at start. Without it a temporary folder is used and deleted
-         * on close.
+         * Sets the framework's storage folder. Its framework cache is emptied at start (installed bundles and
+         * configurations made through the API do not survive a restart: the durable places are the features, the
+         * configuration folder and the deploy folder); its {@code data} folder (the outcome log) is kept. The runtime
+         * holds an exclusive lock on the folder while it runs: a second runtime on the same folder refuses to start
+         * and touches nothing. Without it a temporary folder is used and deleted on close.
          *
          * @param folder the folder
          * @return this builder
@@ -382,8 +420,9 @@ public final class FinrecRuntime implements AutoCloseable {
         }
 
         /**
-         * Sets a folder of configuration files ({@code pid.cfg}, {@code factoryPid~name.cfg}) that FileInstall
-         * watches and feeds to Configuration Admin.
+         * Sets a folder of configuration files ({@code pid.cfg}, {@code factoryPid-name.cfg}) that FileInstall
+         * watches and feeds to Configuration Admin. The runtime only reads these files: a configuration changed
+         * through the API is never written back into them.
          *
          * @param folder the folder
          * @return this builder
@@ -446,35 +485,41 @@ public final class FinrecRuntime implements AutoCloseable {
 
             Path temporaryStorage = null;
             Path storage = storageFolder;
+            StorageLock storageLock = null;
             try {
                 if (storage == null) {
                     temporaryStorage = Files.createTempDirectory("finrec-runtime");
                     storage = temporaryStorage;
                 }
+                storageLock = StorageLock.claim(storage);
                 Path deploy = deployFolder != null ? deployFolder : storage.resolve("deploy");
                 Files.createDirectories(deploy);
 
                 Map<String, String> properties = new HashMap<>();
                 properties.put(Constants.FRAMEWORK_STORAGE, storage.resolve("felix-cache").toString());
                 properties.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-                properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                        ExportedPackages.of(Customer.class) + "," + ExportedPackages.of(ConfigurationAdmin.class));
+                properties.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, ExportedPackages.sharedWithHost());
                 // Without this, Felix lets JDK code running for a bundle (java.util.ServiceLoader) see the host's
-                // class path: a host with slf4j on it made the bundles' slf4j pick the host's provider, reject it
-                // as "not a subtype" and fall back to a no-operation logger.
+                // class path, so that a bundle could load host classes it never imported.
                 properties.put("felix.bootdelegation.implicit", "false");
                 properties.put("felix.fileinstall.dir", deploy.toString());
                 properties.put(DATA_FOLDER_PROPERTY, storage.resolve("data").toString());
                 properties.put("felix.fileinstall.poll", "500");
                 properties.put("felix.fileinstall.noInitialDelay", "true");
                 properties.put("felix.fileinstall.log.level", "2");
+                properties.put("felix.fileinstall.enableConfigSave", "false");
                 properties.putAll(frameworkProperties);
 
                 Map<String, Map<String, Object>> extra = new LinkedHashMap<>();
                 if (configurationFolder != null) {
                     Files.createDirectories(configurationFolder);
+                    // read-only: FileInstall would otherwise write every configuration change back into the
+                    // operator's files (and truncated hand-written files while it did); only .cfg and .config
+                    // files are configurations, the folder's README.txt and logback.xml are not
                     extra.put("org.apache.felix.fileinstall~configuration", Map.of(
                             "felix.fileinstall.dir", configurationFolder.toString(),
+                            "felix.fileinstall.filter", ".*\\.(cfg|config)",
+                            "felix.fileinstall.enableConfigSave", "false",
                             "felix.fileinstall.poll", "500",
                             "felix.fileinstall.noInitialDelay", "true"));
                 }
@@ -485,14 +530,18 @@ public final class FinrecRuntime implements AutoCloseable {
                                 () -> new FinrecRuntimeException("no OSGi framework on the class path", null));
                 Framework framework = factory.newFramework(properties);
                 framework.start();
+                OsgiLogForwarder logForwarder = new OsgiLogForwarder(framework.getBundleContext());
                 try {
                     List<Bundle> bundles = new Provisioner(framework.getBundleContext(), repository)
                             .provision(resolved, extra);
-                    return new FinrecRuntime(framework, temporaryStorage, bundles,
-                            Duration.ofNanos(System.nanoTime() - started), serviceTimeout, deploy);
+                    FinrecRuntime runtime = new FinrecRuntime(framework, logForwarder, storageLock, temporaryStorage,
+                            bundles, Duration.ofNanos(System.nanoTime() - started), serviceTimeout, deploy);
+                    storageLock = null; // the runtime holds it now
+                    return runtime;
                 } catch (RuntimeException e) {
                     framework.stop();
                     framework.waitForStop(30_000);
+                    logForwarder.close();
                     throw e;
                 }
             } catch (IOException e) {
@@ -508,6 +557,10 @@ public final class FinrecRuntime implements AutoCloseable {
                     deleteRecursively(temporaryStorage);
                 }
                 throw e;
+            } finally {
+                if (storageLock != null) {
+                    storageLock.close();
+                }
             }
         }
     }

@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = ConsoleProgress.onStandardError();
         Dataset bank = new SyntheticBank(customers, months, seed).generate(progress);
         progress.finish();
         try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), bank)) {

@@ -89,7 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = ConsoleProgress.onStandardError();
         Dataset dataset = input.read(progress);
         Split split = splitter(dataset, progress).split(dataset);
         progress.finish();

@@ -33,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + out, e);
         }
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = ConsoleProgress.onStandardError();
         long started = System.nanoTime();
         Path file = out.resolve("train_ver2.csv");
         long rows = new SyntheticBank(customers, months, seed).writeSantanderCsv(file, progress);

@@ -51,7 +51,7 @@ final class PropensityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = ConsoleProgress.onStandardError();
         Dataset dataset = input.read(progress);
         List<PropensityResult> results = evaluate(dataset, product, scenarios, testShare, seed,
                 EmbeddedFinrec.bundleFolder(bundles), text, progress);

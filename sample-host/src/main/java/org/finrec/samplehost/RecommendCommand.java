@@ -53,7 +53,7 @@ final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = ConsoleProgress.onStandardError();
         Dataset dataset;
         if (data != null) {
             if (format == null) {

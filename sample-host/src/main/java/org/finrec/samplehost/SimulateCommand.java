@@ -116,7 +116,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         validate();
         long started = System.nanoTime();
-        ConsoleProgress progress = new ConsoleProgress(System.err);
+        ConsoleProgress progress = ConsoleProgress.onStandardError();
         Dataset bank = new SyntheticBank(customers, months, seed).generate(progress);
         progress.finish();
         SimulatedCustomers population = SimulatedCustomers.of(bank);

@@ -16,6 +16,21 @@ public final class ExportedPackages {
     }
 
     /**
+     * Returns what the system bundle exports from the host's class path: the Finrec API, the Configuration Admin,
+     * Declarative Services and Log Service APIs (the host configures components, reads their failures and reads
+     * the OSGi log) with the Promise and Function APIs that Declarative Services' API uses, and slf4j (the bundles
+     * log into the host's own logging).
+     *
+     * @return an {@code Export-Package} header value
+     */
+    public static String sharedWithHost() {
+        return String.join(",", of(org.finrec.api.Customer.class), of(org.osgi.service.cm.ConfigurationAdmin.class),
+                of(org.osgi.service.component.runtime.ServiceComponentRuntime.class),
+                of(org.osgi.util.promise.Promise.class), of(org.osgi.util.function.Function.class),
+                of(org.osgi.service.log.LogReaderService.class), of(org.slf4j.LoggerFactory.class));
+    }
+
+    /**
      * Returns the exports of the bundle that contains a class.
      *
      * @param type a class of the bundle

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.finrec.api.Customer;
 import org.finrec.runtime.internal.BundleRepository;
 import org.finrec.runtime.internal.ExportedPackages;
 import org.finrec.runtime.internal.FeatureReader;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.cm.ConfigurationAdminOptions;
 import org.ops4j.pax.exam.cm.ConfigurationOption;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.feature.Feature;
 import org.osgi.service.feature.FeatureBundle;
 import org.osgi.service.feature.FeatureConfiguration;
@@ -42,8 +40,7 @@ final class FeatureOptions {
         FeatureReader reader = new FeatureReader();
         List<Option> options = new ArrayList<>();
         // systemPackages, not a framework property: Pax Exam adds its own packages to the same list
-        options.add(systemPackages(clauses(ExportedPackages.of(Customer.class) + ","
-                + ExportedPackages.of(ConfigurationAdmin.class))));
+        options.add(systemPackages(clauses(ExportedPackages.sharedWithHost())));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
         for (String name : featureNames) {
             Feature feature = reader.read(FeatureReader.builtIn(name));

@@ -7,6 +7,7 @@ import org.finrec.api.experiment.ExperimentService;
 import org.finrec.runtime.BundleVersions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationResponse;
+import org.finrec.api.spi.Recommender;
 import org.finrec.runtime.FinrecRuntime;
 import org.finrec.runtime.FinrecRuntimeException;
 import org.finrec.runtime.internal.FeatureReader;
@@ -102,18 +104,45 @@ class FinrecRuntimeIT {
     }
 
     @Test
-    void bundlesLogThroughTheirOwnSlf4jProviderWhenTheHostHasSlf4jToo() throws Exception {
+    void bundlesLogIntoTheHostsOwnSlf4j() throws Exception {
         // this test's class path holds slf4j-api and slf4j-simple, as a bank's host typically does
-        assertTrue(getClass().getClassLoader().getResource("org/slf4j/simple/SimpleServiceProvider.class") != null);
         try (FinrecRuntime runtime = start()) {
-            Bundle slf4j = runtime.provisionedBundles().stream()
-                    .filter(bundle -> bundle.getSymbolicName().equals("slf4j.api")).findFirst().orElseThrow();
-            Object loggerFactory = slf4j.loadClass("org.slf4j.LoggerFactory").getMethod("getILoggerFactory")
-                    .invoke(null);
+            Bundle core = runtime.provisionedBundles().stream()
+                    .filter(bundle -> bundle.getSymbolicName().equals("org.finrec.core")).findFirst().orElseThrow();
 
-            assertEquals("org.slf4j.simple.SimpleLoggerFactory", loggerFactory.getClass().getName());
-            assertTrue(loggerFactory.getClass().getClassLoader() != getClass().getClassLoader(),
-                    "the provider must come from the framework, not from the host's class path");
+            assertSame(org.slf4j.LoggerFactory.class, core.loadClass("org.slf4j.LoggerFactory"),
+                    "a bundle's slf4j must be the host's, so that its messages join the host's logging");
+        }
+    }
+
+    @Test
+    void aWaitForAServiceWhoseComponentFailedFailsAtOnceWithTheFailure(@TempDir Path store) throws Exception {
+        try (FinrecRuntime runtime = start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            // a model version that is not in the store: the component refuses to activate
+            runtime.configure("org.finrec.recommender.popularity~pinned", Map.of(
+                    Recommender.NAME, "pinned", "model.store", store.toString(), "model.version", "abcdef012345"));
+
+            FinrecRuntimeException failure = assertThrows(FinrecRuntimeException.class,
+                    () -> runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=pinned)",
+                            Duration.ofMinutes(10)));
+
+            assertTrue(failure.getMessage().contains("failed to activate"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("org.finrec.recommender.popularity~pinned"),
+                    "the failure names the configuration's PID: " + failure.getMessage());
+            assertTrue(failure.getMessage().contains("abcdef012345"), failure.getMessage());
+        }
+    }
+
+    @Test
+    void aWaitThatTimesOutSaysThatNoComponentProvidesTheService() throws Exception {
+        try (FinrecRuntime runtime = start()) {
+            FinrecRuntimeException failure = assertThrows(FinrecRuntimeException.class,
+                    () -> runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=nobody)",
+                            Duration.ofMillis(500)));
+
+            assertTrue(failure.getMessage().contains("no component provides it"), failure.getMessage());
         }
     }
 
