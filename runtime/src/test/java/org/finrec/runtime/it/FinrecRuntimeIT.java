@@ -179,6 +179,54 @@ class FinrecRuntimeIT {
 
             RecommendationResponse response = awaitFallback(runtime, request);
             assertTrue(response.fallbackReason().orElseThrow().message().contains("from-a-file"));
+
+            // a change through the API must never be written into the operator's file
+            String written = Files.readString(conf.resolve("org.finrec.core.facade.cfg"));
+            runtime.configure("org.finrec.core.facade", Map.of("recommender", "popularity"));
+            awaitServing(runtime, request);
+            Thread.sleep(1_500); // three of FileInstall's polls
+            assertEquals(written, Files.readString(conf.resolve("org.finrec.core.facade.cfg")));
+            try (Stream<Path> files = Files.list(conf)) {
+                assertEquals(List.of("org.finrec.core.facade.cfg"),
+                        files.map(file -> file.getFileName().toString()).toList(), "no file was added");
+            }
+        }
+    }
+
+    @Test
+    void aSecondRuntimeOnTheSameStorageFolderRefusesAndTouchesNothing(@TempDir Path storage) throws Exception {
+        try (FinrecRuntime first = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .storageFolder(storage).start()) {
+            first.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            first.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
+            assertFalse(first.recommendationService().recommend(request).isFallback());
+            Set<String> cacheBefore = listing(storage);
+
+            FinrecRuntimeException refused = assertThrows(FinrecRuntimeException.class, () -> FinrecRuntime
+                    .builder().bundleFolder(DISTRIBUTION.resolve("bundles")).storageFolder(storage).start());
+
+            assertTrue(refused.getMessage().contains("another Finrec runtime"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(Long.toString(ProcessHandle.current().pid())),
+                    "the message names the owner's process: " + refused.getMessage());
+            assertEquals(cacheBefore, listing(storage), "the first runtime's storage is untouched");
+            assertFalse(first.recommendationService().recommend(request).isFallback());
+        }
+        // released on close: the folder can be used again
+        FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles")).storageFolder(storage).start().close();
+    }
+
+    private static Set<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(file -> folder.relativize(file).toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static void awaitServing(FinrecRuntime runtime, RecommendationRequest request)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (runtime.recommendationService().recommend(request).isFallback() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 
@@ -278,6 +326,51 @@ class FinrecRuntimeIT {
                 () -> FinrecRuntime.builder().feature(feature.toUri().toURL()).start());
 
         assertTrue(failure.getMessage().contains("malformed.json"), failure.getMessage());
+    }
+
+    @Test
+    void theDistributionPrintsAFailedDeploymentWithItsBundleAndATimestamp() throws Exception {
+        // a bundle that cannot resolve: it imports a package nothing exports
+        Path unresolvable = DISTRIBUTION.resolve("deploy/unresolvable.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.unresolvable");
+        manifest.getMainAttributes().putValue("Import-Package", "org.nowhere.at.all");
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(unresolvable), manifest)) {
+            jar.flush();
+        }
+        Process process = new ProcessBuilder(DISTRIBUTION.resolve("bin/finrec").toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.CompletableFuture<String> reported = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader output = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = output.readLine()) != null) {
+                    seen.add(line);
+                    if (line.contains("test.unresolvable") || line.contains("unresolvable.jar")) {
+                        reported.complete(line);
+                    }
+                }
+            } catch (IOException e) {
+                reported.completeExceptionally(e);
+            }
+        });
+        reader.start();
+        try {
+            String line = reported.get(60, TimeUnit.SECONDS);
+            assertTrue(line.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*"),
+                    "the line starts with a timestamp: " + line);
+            assertTrue(line.contains("WARN") || line.contains("ERROR"), line);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no line names the failed bundle within 60 s: " + seen, e);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+            Files.deleteIfExists(unresolvable);
+        }
     }
 
     @Test
