@@ -31,9 +31,11 @@ final class RecommendationPrinter {
         out.println("  holds: " + customer.holdings().stream().sorted()
                 .map(id -> catalog.product(id).map(p -> p.name()).orElse(id)).collect(Collectors.joining(", ")));
         for (Recommendation recommendation : response.recommendations()) {
-            out.printf("  %d. %s (%s, risk class %d)  score %.4f  by %s, model %s%n", recommendation.rank(),
+            out.printf("  %d. %s (%s, risk class %s)  score %.4f  by %s, model %s%n", recommendation.rank(),
                     recommendation.product().name(), recommendation.product().category(),
-                    recommendation.product().riskClass(), recommendation.score(), recommendation.recommender(),
+                    recommendation.product().riskClass().isPresent()
+                            ? Integer.toString(recommendation.product().riskClass().getAsInt()) : "unknown",
+                    recommendation.score(), recommendation.recommender(),
                     recommendation.modelVersion());
             for (Reason reason : recommendation.reasons()) {
                 out.printf("       %-22s %s%n", reason.code(), reason.message());

@@ -10,8 +10,9 @@ import java.util.OptionalInt;
  * @param id the bank's product identifier, never blank
  * @param name the name shown to customers, never blank
  * @param category the kind of product, never null
- * @param riskClass the summary risk indicator on the 1 (lowest) to 7 (highest) scale of the EU PRIIPs SRI;
- *     1 for products without market risk such as current accounts
+ * @param riskClass the summary risk indicator on the 1 (lowest) to 7 (highest) scale of the EU PRIIPs SRI
+ *     (1 for products without market risk such as current accounts), empty when the catalogue does not say:
+ *     a missing risk class is never read as 1, and suitability policies exclude such a product
  * @param termMonths the contractual term in months (1 or more), empty for open-ended products
  * @param annualRatePercent the headline annual rate in percent (interest paid for deposits, charged for credit),
  *     empty when the product has none
@@ -23,7 +24,7 @@ public record Product(
         String id,
         String name,
         ProductCategory category,
-        int riskClass,
+        OptionalInt riskClass,
         OptionalInt termMonths,
         OptionalDouble annualRatePercent,
         ProductComplexity complexity,
@@ -55,13 +56,16 @@ public record Product(
         Customer.requireText(id, "id");
         Customer.requireText(name, "product " + id + ": name");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(riskClass, "riskClass");
         Objects.requireNonNull(termMonths, "termMonths");
         Objects.requireNonNull(annualRatePercent, "annualRatePercent");
         Objects.requireNonNull(complexity, "complexity");
         Objects.requireNonNull(eligibleAges, "eligibleAges");
         Objects.requireNonNull(description, "description");
-        if (riskClass < MIN_RISK_CLASS || riskClass > MAX_RISK_CLASS) {
-            throw new IllegalArgumentException("product " + id + ": riskClass must be 1..7, got " + riskClass);
+        if (riskClass.isPresent()
+                && (riskClass.getAsInt() < MIN_RISK_CLASS || riskClass.getAsInt() > MAX_RISK_CLASS)) {
+            throw new IllegalArgumentException("product " + id + ": riskClass must be 1..7, got "
+                    + riskClass.getAsInt());
         }
         if (termMonths.isPresent() && termMonths.getAsInt() < 1) {
             throw new IllegalArgumentException("product " + id + ": termMonths must be >= 1, got "
@@ -73,7 +77,8 @@ public record Product(
     }
 
     /**
-     * Starts a builder. Defaults: category {@link ProductCategory#OTHER}, risk class 1, open-ended, no rate,
+     * Starts a builder. Defaults: category {@link ProductCategory#OTHER}, no risk class (missing, which
+     * suitability policies treat as unsuitable), open-ended, no rate,
      * {@link ProductComplexity#SIMPLE}, {@link AgeRange#ANY}, empty description; the name defaults to the id.
      *
      * @param id the bank's product identifier, not blank
@@ -88,7 +93,7 @@ public record Product(
         private final String id;
         private String name;
         private ProductCategory category = ProductCategory.OTHER;
-        private int riskClass = MIN_RISK_CLASS;
+        private OptionalInt riskClass = OptionalInt.empty();
         private OptionalInt termMonths = OptionalInt.empty();
         private OptionalDouble annualRatePercent = OptionalDouble.empty();
         private ProductComplexity complexity = ProductComplexity.SIMPLE;
@@ -129,7 +134,7 @@ public record Product(
          * @return this builder
          */
         public Builder riskClass(int value) {
-            this.riskClass = value;
+            this.riskClass = OptionalInt.of(value);
             return this;
         }
 

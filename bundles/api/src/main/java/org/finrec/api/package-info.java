@@ -4,7 +4,7 @@
  * <p>All types in this package are immutable value objects and safe to share between threads.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.finrec.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,7 +32,7 @@ class ProductTest {
     @ParameterizedTest
     @ValueSource(ints = {Product.MIN_RISK_CLASS, Product.MAX_RISK_CLASS})
     void riskClassAtTheBoundsIsAccepted(int riskClass) {
-        assertEquals(riskClass, Product.builder(ID).riskClass(riskClass).build().riskClass());
+        assertEquals(OptionalInt.of(riskClass), Product.builder(ID).riskClass(riskClass).build().riskClass());
     }
 
     @ParameterizedTest
@@ -77,7 +77,7 @@ class ProductTest {
 
         assertEquals(ID, product.name());
         assertEquals(ProductCategory.OTHER, product.category());
-        assertEquals(1, product.riskClass());
+        assertEquals(OptionalInt.empty(), product.riskClass(), "a risk class nobody set stays missing, never 1");
         assertEquals(OptionalInt.empty(), product.termMonths());
         assertEquals(OptionalDouble.empty(), product.annualRatePercent());
         assertEquals(ProductComplexity.SIMPLE, product.complexity());

@@ -14,7 +14,7 @@ class ExportedPackagesTest {
     void readsTheVersionedExportsOfTheApiBundle() {
         String exports = ExportedPackages.of(Customer.class);
 
-        assertTrue(exports.contains("org.finrec.api;version=\"1.1.0\""), exports);
+        assertTrue(exports.contains("org.finrec.api;version=\"2.0.0\""), exports);
         assertTrue(exports.contains("org.finrec.api.spi;version=\"2.0.0\""), exports);
         assertTrue(exports.contains("org.finrec.api.recommend;version="), exports);
         assertTrue(exports.contains("org.finrec.api.data;version="), exports);

@@ -204,7 +204,7 @@ public class InferenceIT {
                 ProductCatalog.of(List.of(
                         Product.builder("card").name("Cashback credit card").category(ProductCategory.CARD)
                                 .riskClass(2).description("Earn cashback on fuel and groceries").build(),
-                        Product.builder("junior-saver").name("Junior saver").category(ProductCategory.ACCOUNT)
+                        Product.builder("junior-saver").name("Junior saver").category(ProductCategory.ACCOUNT).riskClass(1)
                                 .description("A savings account for a child's future, such as college fees").build(),
                         Product.builder("mortgage").name("Fixed-rate mortgage").category(ProductCategory.LOAN)
                                 .riskClass(3).description("A home loan with a rate fixed for ten years").build())),

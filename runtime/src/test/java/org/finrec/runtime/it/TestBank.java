@@ -19,10 +19,10 @@ import org.finrec.api.data.Dataset;
 final class TestBank {
 
     static final List<Product> PRODUCTS = List.of(
-            Product.builder("current").name("Current account").category(ProductCategory.ACCOUNT)
+            Product.builder("current").name("Current account").category(ProductCategory.ACCOUNT).riskClass(1)
                     .description("An everyday account for your salary, card payments, direct debits and transfers.")
                     .build(),
-            Product.builder("savings").name("Savings account").category(ProductCategory.ACCOUNT)
+            Product.builder("savings").name("Savings account").category(ProductCategory.ACCOUNT).riskClass(1)
                     .annualRatePercent(1.5).description("Put money aside for your family's future plans, such as "
                             + "a child's studies, and take it out whenever you need it.").build(),
             Product.builder("credit-card").name("Credit card").category(ProductCategory.CARD).riskClass(2)
@@ -32,10 +32,10 @@ final class TestBank {
                     .description("Invest in government and corporate bonds for steady income.").build(),
             Product.builder("equity-fund").name("Equity fund").category(ProductCategory.FUND).riskClass(6)
                     .description("Invest in company shares on world stock markets for long-term growth.").build(),
-            Product.builder("term-deposit").name("Term deposit").category(ProductCategory.DEPOSIT).termMonths(12)
+            Product.builder("term-deposit").name("Term deposit").category(ProductCategory.DEPOSIT).riskClass(1).termMonths(12)
                     .annualRatePercent(3.0)
                     .description("Lock away a lump sum for a year at a fixed interest rate.").build(),
-            Product.builder("student").name("Student account").category(ProductCategory.ACCOUNT)
+            Product.builder("student").name("Student account").category(ProductCategory.ACCOUNT).riskClass(1)
                     .eligibleAges(18, 27).description("A fee-free account for students at college or university.")
                     .build());
 

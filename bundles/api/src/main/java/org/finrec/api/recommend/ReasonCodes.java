@@ -35,6 +35,12 @@ public final class ReasonCodes {
     public static final String RISK_ABOVE_TOLERANCE = "RISK_ABOVE_TOLERANCE";
     /** The customer has no risk assessment and the product carries market risk. */
     public static final String RISK_TOLERANCE_UNKNOWN = "RISK_TOLERANCE_UNKNOWN";
+    /**
+     * The product has no risk class, so no policy can tell whom it suits: it is offered to nobody, however low
+     * the customer's risk tolerance or whether the customer is assessed at all (a missing risk class is never
+     * read as 1).
+     */
+    public static final String RISK_CLASS_UNKNOWN = "RISK_CLASS_UNKNOWN";
     /** The customer's age is outside the product's eligible ages. */
     public static final String AGE_NOT_ELIGIBLE = "AGE_NOT_ELIGIBLE";
     /** The customer's age is unknown and the product is age-restricted. */

@@ -13,7 +13,8 @@ import org.finrec.api.ProductCategory;
  * @param limit the most products returned, at least 1
  * @param mode how the text is matched
  * @param category only products of this category, or empty for all
- * @param maxRiskClass only products of at most this risk class, or empty for all
+ * @param maxRiskClass only products of at most this risk class (a product without a risk class never passes),
+ *     or empty for all
  */
 public record ProductQuery(String text, int limit, MatchMode mode, Optional<ProductCategory> category,
         OptionalInt maxRiskClass) {

@@ -11,8 +11,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(
             name = "Highest risk class without assessment",
-            description = "Highest product risk class (1-7) that may be offered to a customer without a risk "
-                    + "assessment; 1 admits only products without market risk",
-            min = "1", max = "7")
+            description = "Highest product risk class (0-7) that may be offered to a customer without a risk "
+                    + "assessment; 1 admits only products without market risk, 0 offers nothing without an "
+                    + "assessment. A product without a risk class is never offered",
+            min = "0", max = "7")
     int unassessed_max_risk_class() default 1;
 }

@@ -14,7 +14,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The default suitability policy. Blocks a product when its risk class exceeds the customer's risk tolerance,
+ * The default suitability policy. It fails closed on missing data: a product without a risk class is blocked
+ * for every customer ({@link ReasonCodes#RISK_CLASS_UNKNOWN}). Blocks a product when its risk class exceeds
+ * the customer's risk tolerance,
  * when the customer has no risk assessment and the product's risk class exceeds the configured ceiling for
  * unassessed customers, when the customer's age is outside the product's eligible ages, or when the age is
  * unknown and the product is age-restricted. Everything else is allowed with a reason that says why it is
@@ -38,7 +40,6 @@ public final class RiskAndAgeSuitabilityPolicy implements SuitabilityPolicy {
 
     @Override
     public SuitabilityDecision assess(Customer customer, Product product, RequestContext context) {
-        int risk = product.riskClass();
         AgeRange ages = product.eligibleAges();
         if (customer.age().isPresent()) {
             int age = customer.age().getAsInt();
@@ -50,6 +51,11 @@ public final class RiskAndAgeSuitabilityPolicy implements SuitabilityPolicy {
             return SuitabilityDecision.block(Reason.of(ReasonCodes.AGE_UNKNOWN, product.name()
                     + " is offered to ages " + ages + " only and the customer's age is unknown."));
         }
+        if (product.riskClass().isEmpty()) {
+            return SuitabilityDecision.block(Reason.of(ReasonCodes.RISK_CLASS_UNKNOWN, product.name()
+                    + " has no risk class in the catalogue, so it is offered to nobody."));
+        }
+        int risk = product.riskClass().getAsInt();
         if (customer.riskTolerance().isEmpty()) {
             if (risk > unassessedMaxRiskClass) {
                 return SuitabilityDecision.block(Reason.of(ReasonCodes.RISK_TOLERANCE_UNKNOWN, product.name()

@@ -50,7 +50,7 @@ class RecommendationFacadeTest {
 
     /** p1 .. p6, all risk class 1 and open to every age. */
     private static final List<Product> PRODUCTS = IntStream.rangeClosed(1, 6)
-            .mapToObj(i -> Product.builder("p" + i).name("Product " + i).build()).toList();
+            .mapToObj(i -> Product.builder("p" + i).name("Product " + i).riskClass(1).build()).toList();
     private static final ProductCatalog CATALOG = ProductCatalog.of(PRODUCTS);
 
     /** The primary recommender's preference: p2 > p4 > p6 > p3 > p5 > p1. */
@@ -245,6 +245,30 @@ class RecommendationFacadeTest {
         assertTrue(response.exclusionOf("fund").orElseThrow().hasReason(ReasonCodes.RISK_ABOVE_TOLERANCE));
         assertFalse(primary.lastCandidateIds().contains("p6"));
         assertFalse(primary.lastCandidateIds().contains("fund"));
+    }
+
+    @Test
+    void aProductWithoutRiskClassIsNeverServedToALowToleranceOrUnassessedCustomer() {
+        Product unrated = Product.builder("unrated").name("Unrated fund").build();
+        List<Product> products = new ArrayList<>(PRODUCTS);
+        products.add(unrated);
+        Map<String, Double> scores = new HashMap<>(PRIMARY_SCORES);
+        scores.put("unrated", 99.0);
+        FakeRecommender primary = FakeRecommender.fixed(PRIMARY, PRIMARY_CODE, scores);
+        RiskAndAgeSuitabilityPolicy riskAndAge =
+                new RiskAndAgeSuitabilityPolicy(
+                        Converters.standardConverter().convert(Map.of()).to(RiskAndAgePolicyConfiguration.class));
+        facade(configuration(Map.of()), ProductCatalog.of(products), List.of(fallback, primary), List.of(riskAndAge));
+
+        for (Customer customer : List.of(CUSTOMER.toBuilder().riskTolerance(1).build(),
+                Customer.builder("unassessed").age(40).build())) {
+            RecommendationResponse response = facade.recommend(RecommendationRequest.builder(customer).k(10).build());
+
+            assertFalse(ids(response).contains("unrated"), customer + " was offered " + ids(response));
+            assertTrue(response.exclusionOf("unrated").orElseThrow().hasReason(ReasonCodes.RISK_CLASS_UNKNOWN),
+                    () -> response.exclusions().toString());
+            assertEquals(6, response.recommendations().size());
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ class RiskAndAgeSuitabilityPolicyTest {
     }
 
     private static Product ageRestricted(int minAge, int maxAge) {
-        return Product.builder("youth").name("Youth account").eligibleAges(minAge, maxAge).build();
+        return Product.builder("youth").name("Youth account").riskClass(1).eligibleAges(minAge, maxAge).build();
     }
 
     private static Customer assessed(int tolerance) {
@@ -127,5 +127,33 @@ class RiskAndAgeSuitabilityPolicyTest {
         SuitabilityDecision decision = assess(defaultPolicy, assessed(2), product(6));
         String message = decision.reasons().get(0).message();
         org.junit.jupiter.api.Assertions.assertTrue(message.contains("Product R6"), message);
+    }
+
+    private static Product withoutRiskClass() {
+        return Product.builder("unrated").name("Unrated fund").build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4, 7})
+    void aProductWithoutRiskClassIsBlockedForEveryAssessedCustomer(int tolerance) {
+        assertBlocked(assess(defaultPolicy, assessed(tolerance), withoutRiskClass()), ReasonCodes.RISK_CLASS_UNKNOWN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7})
+    void aProductWithoutRiskClassIsBlockedForUnassessedCustomersWhateverTheCeiling(int ceiling) {
+        Customer unassessed = Customer.builder("c").age(40).build();
+
+        SuitabilityDecision decision = assess(policyWithUnassessedCeiling(ceiling), unassessed, withoutRiskClass());
+
+        assertBlocked(decision, ReasonCodes.RISK_CLASS_UNKNOWN);
+        org.junit.jupiter.api.Assertions.assertTrue(decision.reasons().get(0).message().contains("Unrated fund"));
+    }
+
+    @Test
+    void aCeilingOfZeroOffersNothingWithoutAnAssessment() {
+        Customer unassessed = Customer.builder("c").age(40).build();
+
+        assertBlocked(assess(policyWithUnassessedCeiling(0), unassessed, product(1)), ReasonCodes.RISK_TOLERANCE_UNKNOWN);
     }
 }

@@ -80,7 +80,8 @@ final class ProductIndex {
                 document.add(new StringField(ID, product.id(), Field.Store.YES));
                 document.add(new TextField(TEXT, text(product), Field.Store.NO));
                 document.add(new StringField(CATEGORY, product.category().name(), Field.Store.NO));
-                document.add(new IntPoint(RISK, product.riskClass()));
+                // no point for a missing risk class: a risk-class filter then never matches the product
+                product.riskClass().ifPresent(risk -> document.add(new IntPoint(RISK, risk)));
                 float[] vector = vectors.get(product.id());
                 if (vector != null) {
                     document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));

@@ -27,7 +27,7 @@ class LuceneProductTextIndexTest {
     private static final List<Product> PRODUCTS = List.of(
             Product.builder("card").name("Cashback credit card").category(ProductCategory.CARD).riskClass(2)
                     .description("Earn cashback on fuel and groceries with every card payment").build(),
-            Product.builder("junior-saver").name("Junior saver").category(ProductCategory.ACCOUNT)
+            Product.builder("junior-saver").name("Junior saver").category(ProductCategory.ACCOUNT).riskClass(1)
                     .description("A savings account for a child's future, such as university fees").build(),
             Product.builder("equity-fund").name("Global equity fund").category(ProductCategory.FUND).riskClass(6)
                     .description("Shares from around the world for long-term growth of your savings").build(),
@@ -77,6 +77,23 @@ class LuceneProductTextIndexTest {
                     "a field prefix is a word, not a field");
         }
         assertEquals(List.of(), index.search(ProductQuery.of("   ", 5)), "blank text matches nothing");
+    }
+
+    @Test
+    void aProductWithoutRiskClassNeverPassesARiskClassFilter() throws Exception {
+        List<Product> withUnrated = new java.util.ArrayList<>(PRODUCTS);
+        withUnrated.add(Product.builder("unrated-saver").name("Unrated saver").category(ProductCategory.ACCOUNT)
+                .description("A savings account").build());
+        index.bindCatalog(ProductCatalog.of(withUnrated));
+        index.awaitRebuilds();
+        ProductQuery savings = new ProductQuery("savings", 10, MatchMode.KEYWORDS, Optional.empty(),
+                OptionalInt.of(7));
+
+        assertEquals(List.of("junior-saver", "equity-fund"),
+                ids(index.search(savings)).stream().filter(id -> !id.equals("unrated-saver")).toList());
+        assertFalse(ids(index.search(savings)).contains("unrated-saver"));
+        assertTrue(ids(index.search(ProductQuery.of("savings", 10))).contains("unrated-saver"),
+                "without a filter it is found");
     }
 
     @Test

@@ -90,7 +90,7 @@ public final class DatasetDigest {
             putString(product.id());
             putString(product.name());
             putString(product.category().name());
-            putInt(product.riskClass());
+            putInt(product.riskClass().orElse(0)); // 0 is never a risk class: missing, same bytes as before
             putInt(product.termMonths());
             putDouble(product.annualRatePercent());
             putString(product.complexity().name());

@@ -23,7 +23,7 @@ import org.finrec.data.internal.store.DatasetBuilder;
  * order of first appearance in {@code u.data}. When {@code u.item} lies next to it ({@code |}-separated,
  * ISO-8859-1), products are named by its titles; when {@code u.user} does ({@code user|age|gender|occupation|zip
  * code}), customers get its age and the attributes {@code gender}, {@code occupation} and {@code zip_code}.
- * Product category {@code OTHER}, risk class 1.
+ * Product category {@code OTHER}, no risk class (suitability offers such products to nobody).
  *
  * <p>Bad rows: a wrong number of columns, a blank id, a rating that is not a number 0 or more, a timestamp that is
  * not a whole number; in {@code u.item} a line without a title; in {@code u.user} a wrong number of columns or an

@@ -26,7 +26,7 @@ import org.finrec.data.internal.store.DatasetBuilder;
  * {@code .inter} file itself, or the path prefix {@code <folder>/<name>}. The dataset is named {@code <name>}.
  *
  * <p>Products are the items of {@code .item} then those first seen in {@code .inter} (id and name = item id,
- * category {@code OTHER}, risk class 1). Customers are the users of {@code .user} (every other field an open
+ * category {@code OTHER}, no risk class: suitability offers them to nobody). Customers are the users of {@code .user} (every other field an open
  * attribute) then those first seen in {@code .inter}. Each {@code .inter} row is a {@code PURCHASE} weighted by
  * its rating (1 without a rating field) at its timestamp in seconds (without a timestamp field, at its line
  * number, which keeps the file order).

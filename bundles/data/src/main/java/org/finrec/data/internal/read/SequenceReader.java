@@ -15,7 +15,7 @@ import org.finrec.data.internal.store.DatasetBuilder;
  * in time order (the layout of the S3-Rec and ICLRec data, such as {@code Beauty.txt}). UTF-8.
  *
  * <p>Customers are the users, products the distinct items in order of first appearance (id and name = item id,
- * category {@code OTHER}, risk class 1). Each item is a {@code PURCHASE} of weight 1 whose timestamp is its
+ * category {@code OTHER}, no risk class: suitability offers them to nobody). Each item is a {@code PURCHASE} of weight 1 whose timestamp is its
  * position in the line (0, 1, 2, ... milliseconds): the files carry no times, and this keeps every user's order
  * through the dataset's stable sort by time. An item may repeat.
  *

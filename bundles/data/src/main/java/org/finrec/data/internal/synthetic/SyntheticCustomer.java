@@ -77,7 +77,8 @@ final class SyntheticCustomer {
         double[] staticLogOdds = new double[ProductBehaviour.PRODUCTS];
         for (int p = 0; p < staticLogOdds.length; p++) {
             Product product = products.get(p);
-            boolean eligible = product.eligibleAges().contains(age) && product.riskClass() <= riskTolerance;
+            boolean eligible = product.eligibleAges().contains(age) && product.riskClass().isPresent()
+                    && product.riskClass().getAsInt() <= riskTolerance;
             staticLogOdds[p] = eligible ? ProductBehaviour.STAGE_LOG_ODDS[p][stage.ordinal()]
                     + ProductBehaviour.INCOME_EFFECT[p] * relativeIncome
                     + ProductBehaviour.DIGITAL_EFFECT[p] * digital : Double.NEGATIVE_INFINITY;

@@ -62,7 +62,7 @@ class SantanderProductsTest {
         Product junior = SantanderProducts.PRODUCTS.get(SantanderProducts.indexOfColumn("ind_ctju_fin_ult1"));
         assertEquals(17, junior.eligibleAges().maxAge());
         Product derivatives = SantanderProducts.PRODUCTS.get(SantanderProducts.indexOfColumn("ind_cder_fin_ult1"));
-        assertTrue(derivatives.riskClass() >= 5);
+        assertTrue(derivatives.riskClass().getAsInt() >= 5);
     }
 
     @Test

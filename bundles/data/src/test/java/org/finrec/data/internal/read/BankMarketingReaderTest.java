@@ -131,7 +131,7 @@ class BankMarketingReaderTest {
                 BankMarketingProducts.PRODUCTS.stream().map(product -> product.id()).toList());
         assertEquals(List.of(ProductCategory.MORTGAGE, ProductCategory.LOAN, ProductCategory.DEPOSIT),
                 BankMarketingProducts.PRODUCTS.stream().map(product -> product.category()).toList());
-        assertEquals(1, BankMarketingProducts.TERM_DEPOSIT.riskClass());
+        assertEquals(1, BankMarketingProducts.TERM_DEPOSIT.riskClass().getAsInt());
         assertEquals(12, BankMarketingProducts.TERM_DEPOSIT.termMonths().getAsInt());
         assertTrue(BankMarketingProducts.HOUSING_LOAN.termMonths().getAsInt() >= 240, "a long-term loan");
         BankMarketingProducts.PRODUCTS.forEach(product -> {

@@ -80,6 +80,8 @@ class GenericCsvReaderTest {
                 .annualRatePercent(2.5).complexity(ProductComplexity.STANDARD).eligibleAges(18, 130)
                 .description("A fund of bonds.\nIts value \"can\" fall.").build(), fund);
         assertEquals(Product.builder("minimal").build(), dataset.product(2), "empty cells take the defaults");
+        assertEquals(java.util.OptionalInt.empty(), dataset.product(2).riskClass(),
+                "a blank risk_class stays missing, never risk class 1");
         assertEquals(12, dataset.product(3).termMonths().getAsInt());
 
         assertEquals(Customer.builder("C1").age(34).annualIncome(52_000.5).segment("family").riskTolerance(3)

@@ -51,7 +51,7 @@ class RecBoleReaderTest {
             assertEquals(List.of("i9", "i1", "i2"), List.of(dataset.product(0).id(), dataset.product(1).id(),
                     dataset.product(2).id()), "items of .item first, then new ones of .inter");
             assertEquals(ProductCategory.OTHER, dataset.product(0).category());
-            assertEquals(1, dataset.product(0).riskClass());
+            assertEquals(java.util.OptionalInt.empty(), dataset.product(0).riskClass(), "no risk class, never 1");
             assertEquals(List.of("u2", "u7", "u1"), List.of(dataset.customer(0).id(), dataset.customer(1).id(),
                     dataset.customer(2).id()));
             assertEquals(Customer.builder("u2").attribute("age", "24").attribute("gender", "M").build(),

@@ -58,7 +58,7 @@ class SyntheticBankTest {
                 Product product = bank.product(p);
                 assertTrue(product.eligibleAges().contains(customer.age().getAsInt()), customer + " holds " + product);
                 if (customer.riskTolerance().isPresent()) {
-                    assertTrue(product.riskClass() <= customer.riskTolerance().getAsInt(),
+                    assertTrue(product.riskClass().getAsInt() <= customer.riskTolerance().getAsInt(),
                             customer + " holds " + product);
                 }
             }

@@ -168,15 +168,18 @@ final class ProfileFeatures {
                         () -> sideText + " for customers with " + attribute[0] + " " + attribute[1]));
             }
         }
-        if (profile.riskTolerance().isPresent()) {
-            int gap = Math.max(-4, Math.min(2, product.riskClass() - profile.riskTolerance().getAsInt()));
+        if (product.riskClass().isEmpty()) {
+            // no risk feature: a missing risk class is not evidence of any class (suitability blocks the product)
+        } else if (profile.riskTolerance().isPresent()) {
+            int gap = Math.max(-4, Math.min(2, product.riskClass().getAsInt() - profile.riskTolerance().getAsInt()));
             features.add(new Feature("riskGap=" + gap, () -> gap == 0
                     ? "a risk class equal to the customer's risk tolerance"
                     : String.format(Locale.ROOT, "a risk class %d %s the customer's risk tolerance", Math.abs(gap),
                             gap < 0 ? "below" : "above")));
         } else {
-            features.add(new Feature("risk=" + product.riskClass() + "|tolerance=unknown",
-                    () -> "risk class " + product.riskClass() + " for a customer without a risk assessment"));
+            int risk = product.riskClass().getAsInt();
+            features.add(new Feature("risk=" + risk + "|tolerance=unknown",
+                    () -> "risk class " + risk + " for a customer without a risk assessment"));
         }
         String term = termBand(product);
         features.add(new Feature("term=" + term + "|stage=" + profile.lifeStage(),

@@ -324,7 +324,7 @@ class ContentMatchRecommenderTest extends RecommenderContractTest {
         Customer customer = Customer.builder("h").age(40).holding("current").build();
         Product loan = product(data, "car-loan");
         Product reworded = Product.builder(loan.id()).name(loan.name()).category(loan.category())
-                .riskClass(loan.riskClass()).termMonths(48).annualRatePercent(7.5)
+                .riskClass(loan.riskClass().getAsInt()).termMonths(48).annualRatePercent(7.5)
                 .description("A car loan repaid from your salary account by monthly transfers.").build();
 
         double before = score(recommender, RecommendationRequest.builder(customer).build(), List.of(loan))[0];
