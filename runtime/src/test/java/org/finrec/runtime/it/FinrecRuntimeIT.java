@@ -194,6 +194,71 @@ class FinrecRuntimeIT {
     }
 
     @Test
+    void aTypoInTheFacadesConfigurationFileIsRefusedAndThePreviousSettingsKeepServing(@TempDir Path conf)
+            throws Exception {
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .configurationFolder(conf).start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
+            dropFile(conf, "org.finrec.core.facade.cfg", "max.k=1\n");
+            awaitSize(runtime, request, 1);
+
+            for (String typo : List.of("max.k=abc\n", "max.k=0\n", "time.budget.ms=\n", "max.k=1\nworker.threads=-4\n")) {
+                dropFile(conf, "org.finrec.core.facade.cfg", typo);
+                Thread.sleep(1_500); // three of FileInstall's polls
+
+                RecommendationResponse response = runtime.recommendationService().recommend(request);
+                assertFalse(response.isFallback(), "after " + typo);
+                assertEquals(1, response.recommendations().size(), "the previous max.k serves after " + typo);
+            }
+            dropFile(conf, "org.finrec.core.facade.cfg", "max.k=2\n");
+            awaitSize(runtime, request, 2);
+        }
+    }
+
+    @Test
+    void aRefusedThenDeletedThenCorrectedRecommenderFileServesAgainWithoutARestart(@TempDir Path conf,
+            @TempDir Path store) throws Exception {
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .configurationFolder(conf).start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            String file = "org.finrec.recommender.popularity-filed.cfg";
+            String filter = "(" + Recommender.NAME + "=filed)";
+            dropFile(conf, file, Recommender.NAME + "=filed\nmodel.store=" + store.toString().replace("\\", "/")
+                    + "\nmodel.version=abcdef012345\n");
+            FinrecRuntimeException refused = assertThrows(FinrecRuntimeException.class,
+                    () -> runtime.waitForService(Recommender.class, filter, Duration.ofMinutes(2)));
+            assertTrue(refused.getMessage().contains("abcdef012345"), refused.getMessage());
+
+            Files.delete(conf.resolve(file));
+            Thread.sleep(1_500); // three of FileInstall's polls
+            dropFile(conf, file, Recommender.NAME + "=filed\nmodel.store=" + store.toString().replace("\\", "/")
+                    + "\n");
+
+            Recommender served = runtime.waitForService(Recommender.class, filter, Duration.ofMinutes(2));
+            assertEquals("filed", served.name());
+        }
+    }
+
+    /** Writes a file next to the folder and moves it in, so that FileInstall never reads half of it. */
+    private static void dropFile(Path folder, String name, String content) throws IOException {
+        Path staged = Files.writeString(folder.resolveSibling(folder.getFileName() + "-" + name + ".tmp"), content);
+        Files.move(staged, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void awaitSize(FinrecRuntime runtime, RecommendationRequest request, int size)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (runtime.recommendationService().recommend(request).recommendations().size() != size
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(size, runtime.recommendationService().recommend(request).recommendations().size());
+    }
+
+    @Test
     void aSecondRuntimeOnTheSameStorageFolderRefusesAndTouchesNothing(@TempDir Path storage) throws Exception {
         try (FinrecRuntime first = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
                 .storageFolder(storage).start()) {

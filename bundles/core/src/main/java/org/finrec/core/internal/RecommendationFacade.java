@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.experiment.Assignment;
 import org.finrec.api.experiment.ExperimentService;
 import org.finrec.api.recommend.Reason;
@@ -95,13 +96,23 @@ public final class RecommendationFacade implements RecommendationService {
     private final ThreadPoolExecutor workers;
     /** Computes shadow variants off the request path; drops them (never blocks a request) when it falls behind. */
     private final ThreadPoolExecutor shadowWorkers;
-    private volatile FacadeConfiguration configuration;
+    private volatile FacadeSettings configuration;
 
+    /**
+     * Activates the facade with its configuration, read in full and checked first.
+     *
+     * @throws InvalidConfigurationException naming the PID, the property and the value of a bad setting; the
+     *     facade does not start on a configuration it cannot apply
+     */
     @Activate
-    public RecommendationFacade(FacadeConfiguration configuration, BundleContext context) {
+    public RecommendationFacade(Map<String, Object> properties, BundleContext context) {
+        this(FacadeSettings.from(properties), context);
+    }
+
+    private RecommendationFacade(FacadeSettings configuration, BundleContext context) {
         this.configuration = configuration;
         this.context = context;
-        this.workers = new ThreadPoolExecutor(0, configuration.worker_threads(), 30, TimeUnit.SECONDS,
+        this.workers = new ThreadPoolExecutor(0, configuration.workerThreads(), 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemonThreads("finrec-recommender-"));
         this.shadowWorkers = new ThreadPoolExecutor(SHADOW_THREADS, SHADOW_THREADS, 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(SHADOW_QUEUE), daemonThreads("finrec-shadow-"),
@@ -110,13 +121,13 @@ public final class RecommendationFacade implements RecommendationService {
     }
 
     /** Constructor for unit tests, which set the references that Declarative Services would inject. */
-    RecommendationFacade(FacadeConfiguration configuration, ProductCatalog catalog, List<Recommender> recommenders,
+    RecommendationFacade(FacadeSettings configuration, ProductCatalog catalog, List<Recommender> recommenders,
             Map<String, SuitabilityPolicy> policiesByName) {
         this(configuration, catalog, recommenders, policiesByName, null);
     }
 
     /** Constructor for unit tests of experiments; {@code experiments} may be null. */
-    RecommendationFacade(FacadeConfiguration configuration, ProductCatalog catalog, List<Recommender> recommenders,
+    RecommendationFacade(FacadeSettings configuration, ProductCatalog catalog, List<Recommender> recommenders,
             Map<String, SuitabilityPolicy> policiesByName, ExperimentService experiments) {
         this(configuration, null);
         this.experiments = experiments;
@@ -161,7 +172,7 @@ public final class RecommendationFacade implements RecommendationService {
      * binds a new service a moment after its registration, and removing the old one first would leave a gap.
      */
     void unbindRecommender(ServiceReference<Recommender> reference, Recommender recommender) {
-        long drainMillis = configuration.drain_timeout_ms();
+        long drainMillis = configuration.drainTimeoutMillis();
         try {
             awaitReplacement(reference, recommender.name(), drainMillis);
             int stillRunning = recommenders.remove(recommender, drainMillis);
@@ -205,12 +216,31 @@ public final class RecommendationFacade implements RecommendationService {
         return value.replaceAll("([\\\\*()])", "\\\\$1");
     }
 
+    /**
+     * Applies a configuration change in place. A configuration with a bad setting is refused as a whole: the error
+     * names the PID, the property and the value, and the previous settings keep serving.
+     */
     @Modified
-    void modified(FacadeConfiguration changed) {
-        workers.setMaximumPoolSize(changed.worker_threads());
+    void modified(Map<String, Object> properties) {
+        FacadeSettings changed;
+        try {
+            changed = FacadeSettings.from(properties);
+        } catch (InvalidConfigurationException refused) {
+            FacadeSettings kept = configuration;
+            LOG.error("{}; the facade keeps serving with recommender={}, fallback={}, time.budget.ms={}, max.k={}",
+                    refused.getMessage(), kept.recommender(), kept.fallbackRecommender(), kept.timeBudgetMillis(),
+                    kept.maxK());
+            return;
+        }
+        apply(changed);
+    }
+
+    /** Applies checked settings; the worker pool is resized before requests may use the new limit. */
+    private void apply(FacadeSettings changed) {
+        workers.setMaximumPoolSize(changed.workerThreads());
         this.configuration = changed;
-        LOG.info("Facade reconfigured: recommender={}, fallback={}, time budget={} ms", changed.recommender(),
-                changed.fallback_recommender(), changed.time_budget_ms());
+        LOG.info("Facade reconfigured: recommender={}, fallback={}, time.budget.ms={}, max.k={}",
+                changed.recommender(), changed.fallbackRecommender(), changed.timeBudgetMillis(), changed.maxK());
     }
 
     @Deactivate
@@ -255,7 +285,7 @@ public final class RecommendationFacade implements RecommendationService {
     }
 
     private RecommendationResponse serve(RecommendationRequest request, Assignment assignment) {
-        FacadeConfiguration settings = configuration;
+        FacadeSettings settings = configuration;
         CandidateSet candidates = CandidateSet.of(request, catalog, activePolicies(settings, request));
         String chosenDescription = assignment.recommenderFilter()
                 .map(filter -> "variant " + assignment.variant() + " " + filter)
@@ -263,7 +293,7 @@ public final class RecommendationFacade implements RecommendationService {
         if (candidates.isEmpty()) {
             return response(request, List.of(), candidates, chosenDescription, assignment, Optional.empty());
         }
-        int k = Math.min(Math.min(request.k(), settings.max_k()), candidates.size());
+        int k = Math.min(Math.min(request.k(), settings.maxK()), candidates.size());
 
         List<RankedProduct> ranked = List.of();
         Optional<Reason> fallbackReason;
@@ -275,7 +305,7 @@ public final class RecommendationFacade implements RecommendationService {
             fallbackReason = Optional.of(fallbackReason("Recommender " + chosenDescription + " is not available."));
         } else {
             try {
-                ranked = rankWithinBudget(chosen, request, candidates, k, settings.time_budget_ms(), false);
+                ranked = rankWithinBudget(chosen, request, candidates, k, settings.timeBudgetMillis(), false);
                 fallbackReason = ranked.size() < k
                         ? Optional.of(fallbackReason("Recommender " + chosen.name() + " ranked only " + ranked.size()
                                 + " of " + k + " products."))
@@ -287,14 +317,14 @@ public final class RecommendationFacade implements RecommendationService {
             }
         }
 
-        String servedBy = ranked.isEmpty() ? settings.fallback_recommender() : chosen.name();
-        if (fallbackReason.isPresent() && (chosen == null || !chosen.name().equals(settings.fallback_recommender()))) {
+        String servedBy = ranked.isEmpty() ? settings.fallbackRecommender() : chosen.name();
+        if (fallbackReason.isPresent() && (chosen == null || !chosen.name().equals(settings.fallbackRecommender()))) {
             ranked = fillFromFallback(settings, request, candidates, k, ranked, fallbackReason.get());
         }
         // Suitable candidates exist, so an empty ranking means nobody could serve (absent, failed or no opinion).
         if (ranked.isEmpty()) {
             throw new RecommendationUnavailableException("Request " + request.requestId() + ": neither recommender "
-                    + chosenDescription + " nor fallback " + settings.fallback_recommender() + " could serve ("
+                    + chosenDescription + " nor fallback " + settings.fallbackRecommender() + " could serve ("
                     + fallbackReason.map(Reason::message).orElse("") + ")", lastFailure);
         }
         return response(request, ranked, candidates, servedBy, assignment, fallbackReason);
@@ -307,9 +337,9 @@ public final class RecommendationFacade implements RecommendationService {
         try {
             RecommenderRegistry.Entry shadow = recommenders.byFilter(assignment.shadowFilter().orElseThrow());
             if (shadow != null) {
-                FacadeConfiguration settings = configuration;
+                FacadeSettings settings = configuration;
                 CandidateSet candidates = CandidateSet.of(request, catalog, activePolicies(settings, request));
-                int k = Math.min(Math.min(request.k(), settings.max_k()), candidates.size());
+                int k = Math.min(Math.min(request.k(), settings.maxK()), candidates.size());
                 shadowRanking = rankCounted(shadow, request, candidates, k).stream()
                         .map(product -> product.product().id()).toList();
             }
@@ -319,12 +349,12 @@ public final class RecommendationFacade implements RecommendationService {
         experimentService.recordShadow(assignment, served, shadowRanking);
     }
 
-    private List<RankedProduct> fillFromFallback(FacadeConfiguration settings, RecommendationRequest request,
+    private List<RankedProduct> fillFromFallback(FacadeSettings settings, RecommendationRequest request,
             CandidateSet candidates, int k, List<RankedProduct> ranked, Reason fallbackReason) {
-        RecommenderRegistry.Entry fallback = recommenders.byName(settings.fallback_recommender());
+        RecommenderRegistry.Entry fallback = recommenders.byName(settings.fallbackRecommender());
         if (fallback == null) {
             LOG.warn("Request {}: fallback recommender {} is not available either", request.requestId(),
-                    settings.fallback_recommender());
+                    settings.fallbackRecommender());
             return ranked;
         }
         Set<String> taken = new HashSet<>();
@@ -336,7 +366,7 @@ public final class RecommendationFacade implements RecommendationService {
         List<RankedProduct> filled = new ArrayList<>(ranked);
         try {
             for (RankedProduct product : rankWithinBudget(fallback, request, rest, k - ranked.size(),
-                    settings.time_budget_ms(), true)) {
+                    settings.timeBudgetMillis(), true)) {
                 List<Reason> reasons = new ArrayList<>(product.reasons());
                 reasons.add(fallbackReason);
                 filled.add(new RankedProduct(product.product(), product.score(), reasons, product.recommender(),
@@ -401,9 +431,9 @@ public final class RecommendationFacade implements RecommendationService {
      * The registered policies, after checking that every required one is among them: the facade fails closed
      * rather than serve products no suitability policy has checked.
      */
-    private List<SuitabilityPolicy> activePolicies(FacadeConfiguration settings, RecommendationRequest request) {
+    private List<SuitabilityPolicy> activePolicies(FacadeSettings settings, RecommendationRequest request) {
         List<Map.Entry<Map<String, Object>, SuitabilityPolicy>> current = policies;
-        for (String required : settings.required_policies()) {
+        for (String required : settings.requiredPolicies()) {
             if (current.stream().noneMatch(policy -> required.equals(policy.getKey().get(SuitabilityPolicy.NAME)))) {
                 throw new RecommendationUnavailableException("Request " + request.requestId()
                         + ": required suitability policy " + required + " is not registered", null);

@@ -1,6 +1,11 @@
 package org.finrec.core.internal;
 
+import java.util.Map;
 import org.finrec.api.AgeRange;
+import org.finrec.api.config.ConfigurationReader;
+import org.finrec.api.config.InvalidConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
 import org.finrec.api.recommend.Reason;
@@ -9,6 +14,7 @@ import org.finrec.api.recommend.RequestContext;
 import org.finrec.api.spi.SuitabilityDecision;
 import org.finrec.api.spi.SuitabilityPolicy;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
@@ -31,11 +37,35 @@ public final class RiskAndAgeSuitabilityPolicy implements SuitabilityPolicy {
     static final String PID = "org.finrec.core.suitability.riskandage";
     static final String NAME = "risk-and-age";
 
-    private final int unassessedMaxRiskClass;
+    private static final Logger LOG = LoggerFactory.getLogger(RiskAndAgeSuitabilityPolicy.class);
+    private static final String UNASSESSED_MAX_RISK_CLASS = "unassessed.max.risk.class";
 
+    private volatile int unassessedMaxRiskClass;
+
+    /**
+     * @throws InvalidConfigurationException naming the PID, the property and the value of a bad setting
+     */
     @Activate
-    public RiskAndAgeSuitabilityPolicy(RiskAndAgePolicyConfiguration configuration) {
-        this.unassessedMaxRiskClass = configuration.unassessed_max_risk_class();
+    public RiskAndAgeSuitabilityPolicy(Map<String, Object> properties) {
+        this.unassessedMaxRiskClass = unassessedMaxRiskClass(properties);
+    }
+
+    /**
+     * Applies a configuration change in place, so that the policy never leaves the facade (which would then refuse
+     * every request); a bad setting is refused with its PID and property, and the previous one keeps applying.
+     */
+    @Modified
+    void modified(Map<String, Object> properties) {
+        try {
+            unassessedMaxRiskClass = unassessedMaxRiskClass(properties);
+        } catch (InvalidConfigurationException refused) {
+            LOG.error("{}; the risk-and-age policy keeps {}={}", refused.getMessage(), UNASSESSED_MAX_RISK_CLASS,
+                    unassessedMaxRiskClass);
+        }
+    }
+
+    private static int unassessedMaxRiskClass(Map<String, Object> properties) {
+        return ConfigurationReader.of(PID, properties).integer(UNASSESSED_MAX_RISK_CLASS, 1, 0, 7);
     }
 
     @Override

@@ -28,7 +28,6 @@ import org.finrec.api.recommend.RecommendationUnavailableException;
 import org.finrec.api.spi.Recommender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.osgi.util.converter.Converters;
 
 /** The facade's part in experiments: routing by the assigned variant, and what it records. */
 class FacadeExperimentTest {
@@ -56,9 +55,7 @@ class FacadeExperimentTest {
     private RecommendationFacade facade(Recommender... recommenders) {
         Map<String, Object> values = new HashMap<>(Map.of("recommender", "popularity",
                 "fallback.recommender", "popularity", "required.policies", new String[0]));
-        FacadeConfiguration configuration = Converters.standardConverter().convert(values)
-                .to(FacadeConfiguration.class);
-        facade = new RecommendationFacade(configuration, ProductCatalog.of(PRODUCTS), List.of(recommenders),
+        facade = new RecommendationFacade(FacadeSettings.from(values), ProductCatalog.of(PRODUCTS), List.of(recommenders),
                 Map.of(), experiments);
         return facade;
     }

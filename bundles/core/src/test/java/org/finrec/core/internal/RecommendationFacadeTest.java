@@ -1,7 +1,7 @@
 package org.finrec.core.internal;
 
 import org.finrec.api.spi.FakeRecommender;
-import org.osgi.util.converter.Converters;
+import org.finrec.api.config.InvalidConfigurationException;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -72,17 +72,21 @@ class RecommendationFacadeTest {
         }
     }
 
-    private static FacadeConfiguration configuration(Map<String, Object> overrides) {
+    private static FacadeSettings configuration(Map<String, Object> overrides) {
+        return FacadeSettings.from(properties(overrides));
+    }
+
+    private static Map<String, Object> properties(Map<String, Object> overrides) {
         Map<String, Object> values = new HashMap<>(Map.of(
                 "recommender", PRIMARY,
                 "fallback.recommender", FALLBACK,
                 "time.budget.ms", 5_000L,
                 "required.policies", new String[0]));
         values.putAll(overrides);
-        return Converters.standardConverter().convert(values).to(FacadeConfiguration.class);
+        return values;
     }
 
-    private RecommendationFacade facade(FacadeConfiguration configuration, ProductCatalog catalog,
+    private RecommendationFacade facade(FacadeSettings configuration, ProductCatalog catalog,
             List<Recommender> recommenders, List<SuitabilityPolicy> policies) {
         Map<String, SuitabilityPolicy> byName = new java.util.LinkedHashMap<>();
         for (int i = 0; i < policies.size(); i++) {
@@ -151,7 +155,7 @@ class RecommendationFacadeTest {
         FakeRecommender primary = FakeRecommender.fixed(PRIMARY, PRIMARY_CODE, PRIMARY_SCORES);
         RiskAndAgeSuitabilityPolicy riskAndAge =
                 new RiskAndAgeSuitabilityPolicy(
-                        Converters.standardConverter().convert(Map.of()).to(RiskAndAgePolicyConfiguration.class));
+                        Map.of());
         facade(configuration(Map.of()), CATALOG, List.of(fallback, primary), List.of(riskAndAge));
         Customer holder = CUSTOMER.toBuilder().holding("p2").build();
 
@@ -233,7 +237,7 @@ class RecommendationFacadeTest {
                 : SuitabilityDecision.allow();
         RiskAndAgeSuitabilityPolicy riskAndAge =
                 new RiskAndAgeSuitabilityPolicy(
-                        Converters.standardConverter().convert(Map.of()).to(RiskAndAgePolicyConfiguration.class));
+                        Map.of());
         facade(configuration(Map.of()), ProductCatalog.of(products), List.of(fallback, primary),
                 List.of(sanctions, riskAndAge));
         Customer cautious = CUSTOMER.toBuilder().riskTolerance(3).build();
@@ -257,7 +261,7 @@ class RecommendationFacadeTest {
         FakeRecommender primary = FakeRecommender.fixed(PRIMARY, PRIMARY_CODE, scores);
         RiskAndAgeSuitabilityPolicy riskAndAge =
                 new RiskAndAgeSuitabilityPolicy(
-                        Converters.standardConverter().convert(Map.of()).to(RiskAndAgePolicyConfiguration.class));
+                        Map.of());
         facade(configuration(Map.of()), ProductCatalog.of(products), List.of(fallback, primary), List.of(riskAndAge));
 
         for (Customer customer : List.of(CUSTOMER.toBuilder().riskTolerance(1).build(),
@@ -484,7 +488,7 @@ class RecommendationFacadeTest {
 
         assertEquals(PRIMARY, service.recommend(request(2)).servedBy());
 
-        service.modified(configuration(Map.of("recommender", "other")));
+        service.modified(properties(Map.of("recommender", "other")));
         RecommendationResponse response = service.recommend(request(2));
 
         assertSame(service, facade);
@@ -492,6 +496,47 @@ class RecommendationFacadeTest {
         assertEquals(List.of("p5", "p1"), ids(response));
         assertFalse(response.isFallback());
         assertEquals(1, primary.scoreCalls.get());
+    }
+
+    @Test
+    void aConfigurationWithABadSettingIsRefusedAndThePreviousSettingsKeepServing() {
+        FakeRecommender primary = FakeRecommender.fixed(PRIMARY, PRIMARY_CODE, PRIMARY_SCORES);
+        FakeRecommender other = FakeRecommender.fixed("other", ReasonCodes.TEXT_MATCH,
+                Map.of("p5", 3.0, "p1", 2.0, "p3", 1.0));
+        facade(configuration(Map.of("max.k", 3)), CATALOG, List.of(fallback, primary, other), List.of());
+        List<Map<String, Object>> typos = List.of(
+                Map.of("recommender", "other", "max.k", "abc"),
+                Map.of("recommender", "other", "time.budget.ms", ""),
+                Map.of("recommender", "other", "max.k", 0),
+                Map.of("recommender", "other", "max.k", "1000000000"),
+                Map.of("recommender", "other", "worker.threads", 1_000_000),
+                Map.of("recommender", "other", "time.budget.ms", "250ms"),
+                Map.of("recommender", " "));
+
+        for (Map<String, Object> typo : typos) {
+            facade.modified(properties(typo));
+
+            RecommendationResponse response = facade.recommend(request(5));
+            assertEquals(PRIMARY, response.servedBy(), "after " + typo);
+            assertEquals(List.of("p2", "p4", "p6"), ids(response), "after " + typo);
+        }
+        facade.modified(properties(Map.of("recommender", "other", "max.k", "2")));
+        assertEquals(List.of("p5", "p1"), ids(facade.recommend(request(5))), "a corrected configuration applies");
+    }
+
+    @Test
+    void aBadSettingIsNamedWithThePidThePropertyAndTheValue() {
+        InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
+                () -> FacadeSettings.from(properties(Map.of("max.k", "abc"))));
+
+        assertEquals(RecommendationFacade.PID, refused.pid());
+        assertEquals("max.k", refused.property());
+        assertEquals("abc", refused.value());
+        assertEquals("Configuration org.finrec.core.facade: property max.k = 'abc' must be an integer from 1 to "
+                + FacadeSettings.MAX_K, refused.getMessage());
+        assertThrows(InvalidConfigurationException.class,
+                () -> new RecommendationFacade(properties(Map.of("time.budget.ms", "")), null),
+                "the facade does not start on a configuration it cannot apply");
     }
 
     @Test

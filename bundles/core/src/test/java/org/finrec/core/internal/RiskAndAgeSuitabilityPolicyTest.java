@@ -1,11 +1,14 @@
 package org.finrec.core.internal;
 
-import org.osgi.util.converter.Converters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.finrec.api.Customer;
 import org.finrec.api.Product;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RequestContext;
 import org.finrec.api.spi.SuitabilityDecision;
@@ -18,11 +21,11 @@ class RiskAndAgeSuitabilityPolicyTest {
 
     private final RiskAndAgeSuitabilityPolicy defaultPolicy =
             new RiskAndAgeSuitabilityPolicy(
-                    Converters.standardConverter().convert(Map.of()).to(RiskAndAgePolicyConfiguration.class));
+                    Map.of());
 
     private static RiskAndAgeSuitabilityPolicy policyWithUnassessedCeiling(int maxRiskClass) {
         return new RiskAndAgeSuitabilityPolicy(
-                Converters.standardConverter().convert(Map.of("unassessed.max.risk.class", maxRiskClass)).to(RiskAndAgePolicyConfiguration.class));
+                Map.of("unassessed.max.risk.class", maxRiskClass));
     }
 
     private static Product product(int riskClass) {
@@ -155,5 +158,20 @@ class RiskAndAgeSuitabilityPolicyTest {
         Customer unassessed = Customer.builder("c").age(40).build();
 
         assertBlocked(assess(policyWithUnassessedCeiling(0), unassessed, product(1)), ReasonCodes.RISK_TOLERANCE_UNKNOWN);
+    }
+
+    @Test
+    void aBadCeilingIsRefusedAtActivationAndAChangeToOneKeepsThePreviousCeiling() {
+        assertThrows(InvalidConfigurationException.class,
+                () -> new RiskAndAgeSuitabilityPolicy(Map.of("unassessed.max.risk.class", "high")));
+        RiskAndAgeSuitabilityPolicy policy = policyWithUnassessedCeiling(3);
+        Customer unassessed = Customer.builder("u").age(40).build();
+
+        policy.modified(Map.of("unassessed.max.risk.class", 9));
+
+        assertFalse(policy.assess(unassessed, product(3), RequestContext.EMPTY).verdict() == Verdict.BLOCK, "ceiling 3 still applies");
+        assertTrue(policy.assess(unassessed, product(4), RequestContext.EMPTY).verdict() == Verdict.BLOCK, "ceiling 3 still applies");
+        policy.modified(Map.of("unassessed.max.risk.class", "4"));
+        assertFalse(policy.assess(unassessed, product(4), RequestContext.EMPTY).verdict() == Verdict.BLOCK, "a good change applies");
     }
 }

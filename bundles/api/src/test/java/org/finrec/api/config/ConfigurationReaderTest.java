@@ -1,0 +1,70 @@
+package org.finrec.api.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationReaderTest {
+
+    private static ConfigurationReader reader(Map<String, ?> properties) {
+        return ConfigurationReader.of("org.example.component", properties);
+    }
+
+    @Test
+    void readsTypedAndTextualValuesAndDefaultsAbsentOnes() {
+        ConfigurationReader reader = reader(Map.of("a", 5, "b", " 7 ", "c", 2.5f, "d", "0.25", "e", new long[] {9L},
+                "f", "true", "g", List.of(" x ", "", "y")));
+
+        assertEquals(5, reader.integer("a", 0, 1, 10));
+        assertEquals(7, reader.integer("b", 0, 1, 10));
+        assertEquals(2.5, reader.number("c", 0, 0, 10));
+        assertEquals(0.25, reader.number("d", 0, 0, 1));
+        assertEquals(9L, reader.longInteger("e", 0, 0, 10));
+        assertEquals(true, reader.flag("f", false));
+        assertEquals(List.of("x", "y"), reader.texts("g", List.of()));
+        assertEquals(3, reader.integer("absent", 3, 1, 10));
+        assertEquals("dflt", reader.text("absent", "dflt"));
+    }
+
+    @Test
+    void refusesMalformedEmptyOutOfRangeAndNonFiniteValuesNamingThePidPropertyAndValue() {
+        ConfigurationReader reader = reader(Map.of("service.pid", "org.example.component~one", "k", "abc",
+                "empty", "", "zero", 0, "huge", "1e309", "nan", Double.NaN, "fraction", "2.5", "text", "  ",
+                "many", new String[] {"1", "2"}, "yes", "yes"));
+
+        InvalidConfigurationException malformed = assertThrows(InvalidConfigurationException.class,
+                () -> reader.integer("k", 1, 1, 10));
+        assertEquals("Configuration org.example.component~one: property k = 'abc' must be an integer from 1 to 10",
+                malformed.getMessage());
+        assertEquals("org.example.component~one", malformed.pid());
+        assertEquals("k", malformed.property());
+        assertEquals("abc", malformed.value());
+        assertThrows(InvalidConfigurationException.class, () -> reader.longInteger("empty", 1, 1, 10));
+        assertThrows(InvalidConfigurationException.class, () -> reader.integer("zero", 1, 1, 10));
+        assertThrows(InvalidConfigurationException.class, () -> reader.number("huge", 1, 0, Double.MAX_VALUE));
+        assertThrows(InvalidConfigurationException.class, () -> reader.number("nan", 1, 0, 10));
+        assertThrows(InvalidConfigurationException.class, () -> reader.integer("fraction", 1, 1, 10));
+        assertThrows(InvalidConfigurationException.class, () -> reader.text("text", "x"));
+        assertThrows(InvalidConfigurationException.class, () -> reader.integer("many", 1, 1, 10));
+        assertThrows(InvalidConfigurationException.class, () -> reader.flag("yes", false));
+    }
+
+    @Test
+    void aValueBeyondTheIntegerRangeIsRefusedNotWrapped() {
+        ConfigurationReader reader = reader(Map.of("k", "4294967297"));
+
+        assertThrows(InvalidConfigurationException.class, () -> reader.integer("k", 1, 1, Integer.MAX_VALUE));
+    }
+
+    @Test
+    void controlCharactersOfAValueAreShownEscapedAndLongValuesShortened() {
+        InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
+                () -> reader(Map.of("k", "1\n\u001b[2J" + "9".repeat(500))).integer("k", 1, 1, 10));
+
+        assertEquals(true, refused.getMessage().contains("'1\\u000a\\u001b[2J999"), refused.getMessage());
+        assertEquals(true, refused.getMessage().contains("...'"), refused.getMessage());
+    }
+}
