@@ -242,6 +242,35 @@ class FinrecRuntimeIT {
         }
     }
 
+    @Test
+    void aCorruptOutcomeLogStopsTheExperimentServiceLoudlyUntilTheOperatorQuarantinesIt(@TempDir Path storage)
+            throws Exception {
+        Path segment = storage.resolve("data").resolve("experiments").resolve("outcomes-000001.log");
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .storageFolder(storage).start()) {
+            runtime.waitForService(ExperimentService.class, null, Duration.ofMinutes(1));
+        }
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[0] = (byte) ~bytes[0]; // its header: not an outcome log segment any more
+        Files.write(segment, bytes);
+
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .storageFolder(storage).start()) {
+            FinrecRuntimeException refused = assertThrows(FinrecRuntimeException.class,
+                    () -> runtime.waitForService(ExperimentService.class, null, Duration.ofMinutes(5)));
+            assertTrue(refused.getMessage().contains(segment.toString()), refused.getMessage());
+            assertTrue(refused.getMessage().contains("byte offset 0"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("quarantine.corrupt.segments=true"), refused.getMessage());
+
+            runtime.configure("org.finrec.experiment.service", Map.of("quarantine.corrupt.segments", true));
+
+            runtime.waitForService(ExperimentService.class, null, Duration.ofMinutes(1));
+            try (Stream<Path> quarantined = Files.list(segment.resolveSibling("quarantine"))) {
+                assertEquals(1, quarantined.count(), "the damaged segment is kept aside");
+            }
+        }
+    }
+
     /** Writes a file next to the folder and moves it in, so that FileInstall never reads half of it. */
     private static void dropFile(Path folder, String name, String content) throws IOException {
         Path staged = Files.writeString(folder.resolveSibling(folder.getFileName() + "-" + name + ".tmp"), content);

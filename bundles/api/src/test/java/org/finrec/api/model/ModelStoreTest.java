@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import org.finrec.api.model.ModelFileException.Problem;
 import org.finrec.api.model.TallyCodec.Tally;
 import org.junit.jupiter.api.BeforeEach;
+import java.nio.file.attribute.PosixFilePermissions;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +85,17 @@ class ModelStoreTest {
         assertEquals(List.of(stored), store.list("pop"));
         assertEquals(stored, store.describe("pop", model.version()));
         assertEquals(List.of(), store.list("other"));
+    }
+
+    @Test
+    void aModelFileAndTheFolderMadeForItAreOpenToTheirOwnerOnly() throws IOException {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+
+        StoredModel stored = store.save("pop", model, TallyCodec.CODEC, LINEAGE);
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stored.file())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stored.file()
+                .getParent())));
     }
 
     @Test

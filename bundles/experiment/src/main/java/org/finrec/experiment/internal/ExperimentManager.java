@@ -32,6 +32,7 @@ import org.finrec.api.experiment.VariantReport;
 import org.finrec.api.experiment.VariantState;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationResponse;
+import org.finrec.experiment.internal.log.CorruptLogException;
 import org.finrec.experiment.internal.log.LogRecord;
 import org.finrec.experiment.internal.log.LogRecord.AllocationRecord;
 import org.finrec.experiment.internal.log.LogRecord.FailureRecord;
@@ -69,6 +70,8 @@ import org.slf4j.LoggerFactory;
 public final class ExperimentManager implements ExperimentService {
 
     static final String PID = "org.finrec.experiment.service";
+    /** Quarantining stops after this many corrupt segments in one start: beyond it, the disk is failing. */
+    private static final int MAX_QUARANTINED_SEGMENTS = 16;
     /** Framework property naming the runtime's data folder, the default parent of the log folder. */
     static final String DATA_FOLDER_PROPERTY = "finrec.data.dir";
 
@@ -108,11 +111,12 @@ public final class ExperimentManager implements ExperimentService {
     private ExperimentManager(ExperimentServiceConfiguration configuration, Path logFolder, Bundle bundle)
             throws IOException {
         this.bundle = bundle;
-        this.ledger = new ExperimentLedger(configuration.attribution_requests(), configuration.attribution_hours());
         long started = System.nanoTime();
-        this.log = OutcomeLog.open(logFolder, new LogSettings(configuration.sync_policy(),
-                configuration.sync_interval_ms(), configuration.segment_megabytes() << 20,
-                configuration.queue_capacity()), ledger);
+        LogSettings settings = new LogSettings(configuration.sync_policy(), configuration.sync_interval_ms(),
+                configuration.segment_megabytes() << 20, configuration.queue_capacity());
+        OpenedLog opened = openLog(configuration, logFolder, settings);
+        this.log = opened.log();
+        this.ledger = opened.ledger();
         LOG.info("Outcome log {} opened in {} ms ({} requests open for outcomes)", logFolder,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), ledger.requestsInWindow());
         this.guardrails = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -122,6 +126,42 @@ public final class ExperimentManager implements ExperimentService {
         });
         guardrails.scheduleWithFixedDelay(this::checkGuardrails, configuration.guardrail_interval_ms(),
                 configuration.guardrail_interval_ms(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The opened log and the ledger its records were replayed into. */
+    private record OpenedLog(OutcomeLog log, ExperimentLedger ledger) {
+    }
+
+    /**
+     * Opens the outcome log, replaying it into a fresh ledger; a corrupt log fails the activation with the file,
+     * the offset and what to do, or, with {@code quarantine.corrupt.segments}, is quarantined one corrupt segment
+     * at a time (each with an error) and opened again.
+     */
+    private static OpenedLog openLog(ExperimentServiceConfiguration configuration, Path logFolder,
+            LogSettings settings) throws IOException {
+        int quarantined = 0;
+        while (true) {
+            ExperimentLedger replayed = new ExperimentLedger(configuration.attribution_requests(),
+                    configuration.attribution_hours());
+            try {
+                return new OpenedLog(OutcomeLog.open(logFolder, settings, replayed), replayed);
+            } catch (CorruptLogException corrupt) {
+                if (!configuration.quarantine_corrupt_segments()) {
+                    throw new CorruptLogException(corrupt.file(), corrupt.offset(), corrupt.problem()
+                            + ". The experiment service does not start on a damaged log: restore the segment from a "
+                            + "backup, or set " + PID + " quarantine.corrupt.segments=true to set the damaged part "
+                            + "aside and start without its records");
+                }
+                if (++quarantined > MAX_QUARANTINED_SEGMENTS) {
+                    throw corrupt;
+                }
+                Path copy = OutcomeLog.quarantine(corrupt);
+                LOG.error("{}. Quarantined (quarantine.corrupt.segments=true): the segment is cut back to its {} valid"
+                        + " bytes and its whole former content is kept in {}; the records after byte offset {} of it"
+                        + " are missing from every experiment report from now on", corrupt.getMessage(),
+                        corrupt.offset(), copy, corrupt.offset());
+            }
+        }
     }
 
     private static Path logFolder(ExperimentServiceConfiguration configuration, BundleContext context) {

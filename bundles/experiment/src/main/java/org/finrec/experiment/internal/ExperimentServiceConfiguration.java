@@ -56,4 +56,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "How often the guardrails judge every running experiment",
             min = "10")
     long guardrail_interval_ms() default 1_000;
+
+    @AttributeDefinition(
+            name = "Quarantine corrupt segments",
+            description = "false (the default): a corrupt outcome log (a damaged record or header that a crash "
+                    + "cannot explain) stops the experiment service from starting, naming the file and byte offset, "
+                    + "until the segment is restored or this is set. true: a corrupt segment is copied into the "
+                    + "log's quarantine folder and cut back to its valid part, each with an error naming what was "
+                    + "set aside, and the service starts without those records")
+    boolean quarantine_corrupt_segments() default false;
 }

@@ -4,12 +4,14 @@ import static org.finrec.experiment.internal.ExperimentFixtures.definition;
 import static org.finrec.experiment.internal.ExperimentFixtures.request;
 import static org.finrec.experiment.internal.ExperimentFixtures.response;
 import static org.finrec.experiment.internal.ExperimentFixtures.service;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -158,6 +160,40 @@ class ExperimentManagerTest {
         }
         assertFalse(click("r7", "p1"), "the outcome recorded before the restart is known after it");
         assertTrue(click("r8", "p1"), "requests served before the restart still take outcomes");
+    }
+
+    @Test
+    void aCorruptLogStopsTheServiceWithWhatToDoAndQuarantineStartsItWithoutTheDamagedPart() throws IOException {
+        ExperimentDefinition definition = definition(Map.of());
+        start(definition);
+        for (int request = 0; request < 200; request++) {
+            serve("r" + request, "c" + request, false);
+        }
+        manager.deactivate();
+        manager = null;
+        Path segment = folder.resolve("outcomes-000001.log");
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[400] = (byte) ~bytes[400]; // inside an early record: valid records follow it
+        Files.write(segment, bytes);
+
+        IOException refused = assertThrows(IOException.class,
+                () -> new ExperimentManager(service(Map.of()), folder));
+        assertTrue(refused.getMessage().contains(segment.toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("quarantine.corrupt.segments=true"), refused.getMessage());
+        assertArrayEquals(bytes, Files.readAllBytes(segment), "a refused log is left as it is");
+
+        manager = new ExperimentManager(service(Map.of("quarantine.corrupt.segments", true)), folder);
+        manager.bindExperiment(new ExperimentComponent(definition));
+        long impressions = manager.report("ranker").orElseThrow().variants().stream()
+                .mapToLong(VariantReport::impressions).sum();
+        assertTrue(impressions < 200, "the impressions after the damage are set aside: " + impressions);
+        try (var quarantined = Files.list(folder.resolve("quarantine"))) {
+            assertEquals(1, quarantined.count());
+        }
+        serve("after", "c-after", false);
+        restart(definition);
+        assertEquals(impressions + 1, manager.report("ranker").orElseThrow().variants().stream()
+                .mapToLong(VariantReport::impressions).sum(), "the repaired log takes new records and replays");
     }
 
     @Test

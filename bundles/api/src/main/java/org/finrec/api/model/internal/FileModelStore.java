@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.finrec.api.data.Model;
+import org.finrec.api.storage.PrivateFiles;
 import org.finrec.api.model.ModelCodec;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelFileException.Problem;
@@ -90,11 +91,10 @@ public final class FileModelStore implements ModelStore {
         Path temporary = models.resolve("." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         Path target = models;
         try {
-            Files.createDirectories(models);
+            PrivateFiles.createDirectories(models);
             byte[] pending = new FileHeader(type, format, FileHeader.PENDING, 0, lineage).encode();
             FileHeader header;
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel = PrivateFiles.createNew(temporary)) { // model files hold customer ids
                 channel.position(pending.length); // the header is written last, once the payload's hash is known
                 MessageDigest digest = ContentHash.start(type, format);
                 PayloadOutput out = new PayloadOutput(new DigestOutputStream(Channels.newOutputStream(channel),

@@ -13,6 +13,7 @@ public class CorruptLogException extends IOException {
 
     private final transient Path file;
     private final long offset;
+    private final String problem;
 
     /**
      * @param file    the segment file
@@ -23,6 +24,12 @@ public class CorruptLogException extends IOException {
         super("outcome log segment " + file + " is corrupt at byte offset " + offset + ": " + problem);
         this.file = file;
         this.offset = offset;
+        this.problem = problem;
+    }
+
+    /** What is wrong at {@link #offset()}, without the file and offset. */
+    public String problem() {
+        return problem;
     }
 
     /** The segment file. */

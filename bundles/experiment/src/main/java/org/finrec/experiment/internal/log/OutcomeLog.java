@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.finrec.api.storage.PrivateFiles;
 import org.finrec.experiment.internal.log.LogStateMachine.Admission;
 import org.finrec.experiment.internal.log.SegmentFiles.Segment;
 import org.slf4j.Logger;
@@ -140,7 +141,7 @@ public final class OutcomeLog implements AutoCloseable {
                            UnaryOperator<FileChannel> channels) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(state, "state");
-        Files.createDirectories(folder);
+        PrivateFiles.createDirectories(folder);
         FileChannel lockChannel = lockFolder(folder);
         OutcomeLog log = null;
         try {
@@ -171,6 +172,44 @@ public final class OutcomeLog implements AutoCloseable {
             lockChannel.close();
             throw e;
         }
+    }
+
+    /** The folder, inside a log's folder, that holds copies of quarantined segments. */
+    public static final String QUARANTINE_FOLDER = "quarantine";
+
+    /**
+     * Sets a corrupt segment aside so that the log can open without it: copies the whole segment into the log's
+     * {@value #QUARANTINE_FOLDER} folder (named after it and the time), makes the copy durable, and only then cuts
+     * the segment in the log back to its valid part before the corruption (or to a fresh header when the header
+     * itself is bad). The records from the corrupt offset to the end of that segment are then no longer replayed;
+     * the copy keeps them for an investigation. Must not be called while the log is open.
+     *
+     * @param corrupt what {@link #open} refused
+     * @return the copy
+     * @throws IOException if the copy or the cut fails; the segment in the log is left as it was unless the copy
+     *     is durable
+     */
+    public static Path quarantine(CorruptLogException corrupt) throws IOException {
+        Path segment = corrupt.file();
+        Path quarantine = segment.resolveSibling(QUARANTINE_FOLDER);
+        PrivateFiles.createDirectories(quarantine);
+        Path copy = quarantine.resolve(segment.getFileName() + "." + System.currentTimeMillis() + ".corrupt");
+        Files.copy(segment, copy);
+        PrivateFiles.restrict(copy);
+        try (FileChannel copied = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            copied.force(true);
+        }
+        SegmentFiles.syncFolder(quarantine);
+        try (FileChannel live = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            if (corrupt.offset() < SegmentFiles.HEADER_BYTES) {
+                live.truncate(0);
+                live.write(SegmentFiles.header(), 0);
+            } else {
+                live.truncate(corrupt.offset());
+            }
+            live.force(true);
+        }
+        return copy;
     }
 
     /**
@@ -448,7 +487,7 @@ public final class OutcomeLog implements AutoCloseable {
     private void startSegment(long number) throws IOException {
         segmentNumber = number;
         file = SegmentFiles.path(folder, number);
-        channel = channels.apply(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        channel = channels.apply(PrivateFiles.createNew(file)); // outcome records hold customer ids
         SegmentFiles.syncFolder(folder);
         writeFully(SegmentFiles.header());
         segmentBytes = SegmentFiles.HEADER_BYTES;

@@ -13,7 +13,11 @@ import java.util.function.Consumer;
  *
  * <p>A bad frame in the last segment is a torn tail when no valid frame follows it anywhere in the file: a crash
  * during a write can cut off or garble only the end of what was being written. A bad frame followed by a valid one,
- * or a bad frame in any other segment, is corruption.
+ * or a bad frame in any other segment, is corruption. So is a last frame that a crash cannot have left: one that is
+ * complete to the end of the file (its length is valid and ends exactly there) and fails only its checksum,
+ * with no zero-filled page at its end (a crash leaves the unwritten part of a record as zeros, stale bytes of another file, or cuts the file
+ * short). Such a record was written whole and changed afterwards, for example by a bit flip on the disk, and it
+ * may have been acknowledged: dropping it as a crash's leftover would lose it silently.
  */
 final class SegmentReader {
 
@@ -26,6 +30,8 @@ final class SegmentReader {
     }
 
     private static final int WINDOW_BYTES = 4 << 20;
+    /** The smallest unit a crash can leave unwritten inside a file on the file systems the log runs on. */
+    private static final int PAGE_BYTES = 4_096;
     private static final int TRUNCATED_HEADER = -1;
     private static final int BAD_LENGTH = -2;
     private static final int TRUNCATED_PAYLOAD = -3;
@@ -97,6 +103,11 @@ final class SegmentReader {
         if (!last) {
             throw new CorruptLogException(file, offset, problem + " in a segment that is not the last one");
         }
+        if (damagedAfterWriting(offset)) {
+            throw new CorruptLogException(file, offset, problem + " in the last record, which is complete to the end"
+                    + " of the file: it was written whole and damaged afterwards (for example"
+                    + " by a bit flip on the disk), not cut short by a crash, and it may have been acknowledged");
+        }
         for (long next = offset + 1; next + RecordCodec.FRAME_HEADER_BYTES < size; next++) {
             if (checkFrame(next) >= 0) {
                 throw new CorruptLogException(file, offset, problem + ", yet a valid record follows at byte offset "
@@ -104,6 +115,31 @@ final class SegmentReader {
             }
         }
         return new Result(records, offset, problem);
+    }
+
+    /**
+     * Whether the bad frame at {@code offset} is a whole record (a valid length) that ends exactly at the end of
+     * the file and has no zero-filled page at its end: the signature of damage to a written record rather than of a torn
+     * write.
+     */
+    private boolean damagedAfterWriting(long offset) throws IOException {
+        if (checkFrame(offset) != BAD_CHECKSUM) {
+            return false;
+        }
+        int length = window.getInt(ensure(offset, RecordCodec.FRAME_HEADER_BYTES));
+        long end = offset + RecordCodec.FRAME_HEADER_BYTES + length;
+        if (end != size) {
+            return false;
+        }
+        int at = ensure(offset, RecordCodec.FRAME_HEADER_BYTES + length) + RecordCodec.FRAME_HEADER_BYTES;
+        long lastPageStart = Math.max(offset + RecordCodec.FRAME_HEADER_BYTES, (end - 1) / PAGE_BYTES * PAGE_BYTES);
+        int pageAt = at + (int) (lastPageStart - offset - RecordCodec.FRAME_HEADER_BYTES);
+        for (int i = pageAt; i < at + length; i++) {
+            if (bytes[i] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.finrec.experiment.internal.log;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.finrec.experiment.internal.log.LogTestSupport.appendBytes;
 import static org.finrec.experiment.internal.log.LogTestSupport.await;
 import static org.finrec.experiment.internal.log.LogTestSupport.flipByte;
@@ -17,6 +18,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -113,11 +117,70 @@ class OutcomeLogRecoveryTest {
     }
 
     @Test
-    void aBadChecksumInTheLastRecordIsATornTail() throws Exception {
+    void aBitFlipInTheCompleteLastRecordIsDamageNotATornTail() throws Exception {
+        write(50, 1 << 20);
+        Path segment = lastSegment();
+        long lastFrame = frameOffsets(segment).get(49);
+        flipByte(segment, Files.size(segment) - 3);
+
+        CorruptLogException e = assertCorrupt(segment, lastFrame, "checksum mismatch");
+        assertTrue(e.getMessage().contains("damaged afterwards"), e.getMessage());
+        assertTrue(e.getMessage().contains("not cut short by a crash"), e.getMessage());
+    }
+
+    @Test
+    void aLastRecordWhoseEndNeverReachedTheDiskIsATornTail() throws Exception {
         List<LogRecord> written = write(50, 1 << 20);
         Path segment = lastSegment();
-        flipByte(segment, Files.size(segment) - 3);
+        long size = Files.size(segment);
+        long payload = frameOffsets(segment).get(49) + RecordCodec.FRAME_HEADER_BYTES;
+        long pageStart = Math.max(payload, (size - 1) / 4_096 * 4_096);
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate((int) (size - pageStart)), pageStart); // its last page left as zeros
+        }
+
         assertRecoversTo(written.subList(0, 49));
+    }
+
+    @Test
+    void aQuarantinedSegmentIsKeptWholeAsideAndTheLogOpensWithItsValidPartAndEveryLaterSegment()
+            throws Exception {
+        List<LogRecord> written = write(300, 2_048);
+        List<Path> segments = segmentFiles(folder);
+        Path second = segments.get(1);
+        List<Long> offsets = frameOffsets(second);
+        long damaged = offsets.get(2);
+        flipByte(second, damaged + RecordCodec.FRAME_HEADER_BYTES + 2);
+        byte[] before = Files.readAllBytes(second);
+        int inFirst = frameOffsets(segments.get(0)).size();
+        CorruptLogException corrupt = assertCorrupt(second, damaged, "checksum mismatch");
+
+        Path copy = OutcomeLog.quarantine(corrupt);
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)),
+                    "the copy holds customer ids");
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(second)));
+        }
+
+        assertEquals(folder.resolve(OutcomeLog.QUARANTINE_FOLDER), copy.getParent());
+        assertArrayEquals(before, Files.readAllBytes(copy), "the copy holds the segment as it was");
+        assertEquals(damaged, Files.size(second), "cut back to the valid part");
+        List<LogRecord> expected = new ArrayList<>(written.subList(0, inFirst + 2));
+        expected.addAll(written.subList(inFirst + offsets.size(), written.size()));
+        assertRecoversTo(expected);
+    }
+
+    @Test
+    void aSegmentWithABadHeaderIsQuarantinedToAFreshHeader() throws Exception {
+        List<LogRecord> written = write(300, 2_048);
+        Path first = segmentFiles(folder).get(0);
+        int inFirst = frameOffsets(first).size();
+        flipByte(first, 0);
+
+        OutcomeLog.quarantine(assertCorrupt(first, 0, "not an outcome log segment"));
+
+        assertEquals(SegmentFiles.HEADER_BYTES, Files.size(first));
+        assertRecoversTo(written.subList(inFirst, written.size()));
     }
 
     @Test
