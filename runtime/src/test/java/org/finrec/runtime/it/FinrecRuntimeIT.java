@@ -264,7 +264,19 @@ class FinrecRuntimeIT {
 
             runtime.configure("org.finrec.experiment.service", Map.of("quarantine.corrupt.segments", true));
 
-            runtime.waitForService(ExperimentService.class, null, Duration.ofMinutes(1));
+            // until Declarative Services applies the new configuration, the failure of the old one is reported
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            ExperimentService started = null;
+            while (started == null) {
+                try {
+                    started = runtime.waitForService(ExperimentService.class, null, Duration.ofSeconds(10));
+                } catch (FinrecRuntimeException stillTheOldFailure) {
+                    if (System.nanoTime() > deadline) {
+                        throw stillTheOldFailure;
+                    }
+                    Thread.sleep(100);
+                }
+            }
             try (Stream<Path> quarantined = Files.list(segment.resolveSibling("quarantine"))) {
                 assertEquals(1, quarantined.count(), "the damaged segment is kept aside");
             }
@@ -426,18 +438,14 @@ class FinrecRuntimeIT {
     void theDistributionPrintsAFailedDeploymentWithItsBundleAndATimestamp() throws Exception {
         // a bundle that cannot resolve: it imports a package nothing exports
         Path unresolvable = DISTRIBUTION.resolve("deploy/unresolvable.jar");
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
-        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.unresolvable");
-        manifest.getMainAttributes().putValue("Import-Package", "org.nowhere.at.all");
-        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(unresolvable), manifest)) {
-            jar.flush();
-        }
+        writeBundle(unresolvable, "test.unresolvable", Map.of("Import-Package", "org.nowhere.at.all"));
+        // a file that is no bundle at all, which FileInstall alone would skip without a word
+        Path notes = Files.writeString(DISTRIBUTION.resolve("deploy/notes.txt"), "not a bundle");
         Process process = new ProcessBuilder(DISTRIBUTION.resolve("bin/finrec").toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.util.concurrent.CompletableFuture<String> reported = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<String> notABundle = new java.util.concurrent.CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader output = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -446,6 +454,9 @@ class FinrecRuntimeIT {
                     seen.add(line);
                     if (line.contains("test.unresolvable") || line.contains("unresolvable.jar")) {
                         reported.complete(line);
+                    }
+                    if (line.contains("notes.txt")) {
+                        notABundle.complete(line);
                     }
                 }
             } catch (IOException e) {
@@ -458,14 +469,70 @@ class FinrecRuntimeIT {
             assertTrue(line.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*"),
                     "the line starts with a timestamp: " + line);
             assertTrue(line.contains("WARN") || line.contains("ERROR"), line);
+            String ignored = notABundle.get(60, TimeUnit.SECONDS);
+            assertTrue(ignored.contains("ERROR") && ignored.contains("cannot be read as a jar"), ignored);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("no line names the failed bundle within 60 s: " + seen, e);
+            throw new AssertionError("no line names the failed bundle and the file that is no bundle within 60 s: "
+                    + seen, e);
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
             Files.deleteIfExists(unresolvable);
+            Files.deleteIfExists(notes);
         }
     }
+
+    private static void writeBundle(Path file, String symbolicName, Map<String, String> headers) throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+        headers.forEach(manifest.getMainAttributes()::putValue);
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(file), manifest)) {
+            jar.flush();
+        }
+    }
+
+    @Test
+    void aCopyOfACoreBundleInTheDeployFolderIsRefusedAndRemovingItLeavesTheCoreBundleServing(
+            @TempDir Path deploy) throws Exception {
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .deployFolder(deploy).start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
+            assertFalse(runtime.recommendationService().recommend(request).isFallback());
+            Path core;
+            try (Stream<Path> files = Files.list(DISTRIBUTION.resolve("bundles"))) {
+                core = files.filter(file -> file.getFileName().toString().startsWith("finrec-core-"))
+                        .findFirst().orElseThrow();
+            }
+
+            Files.copy(core, deploy.resolve("copy-of-core.jar"));
+            Thread.sleep(1_500); // three of FileInstall's polls
+            Files.delete(deploy.resolve("copy-of-core.jar"));
+            Thread.sleep(1_500);
+
+            List<Bundle> cores = Arrays.stream(runtime.bundleContext().getBundles())
+                    .filter(bundle -> "org.finrec.core".equals(bundle.getSymbolicName())).toList();
+            assertEquals(1, cores.size(), "one core bundle");
+            assertEquals(Bundle.ACTIVE, cores.get(0).getState(), "still active");
+            assertFalse(cores.get(0).getLocation().contains(deploy.getFileName().toString()),
+                    cores.get(0).getLocation());
+            assertFalse(runtime.recommendationService().recommend(request).isFallback(), "still serving");
+
+            // an allow-list: a bundle outside it is never installed
+            runtime.configure("org.finrec.deploy", Map.of("allowed.symbolic.names",
+                    new String[] {"org.finrec.recommender.*"}));
+            Thread.sleep(500);
+            writeBundle(deploy.resolve("other.jar"), "com.example.unlisted", Map.of());
+            Thread.sleep(1_500);
+            assertTrue(Arrays.stream(runtime.bundleContext().getBundles())
+                    .noneMatch(bundle -> "com.example.unlisted".equals(bundle.getSymbolicName())),
+                    "a bundle outside the allow-list is not installed");
+        }
+    }
+
 
     @Test
     void startScriptRunsTheDistributionWithJavaAlone() throws Exception {
