@@ -136,6 +136,47 @@ class FinrecRuntimeIT {
     }
 
     @Test
+    void aWaitDuringATrainingLongerThanTheComponentLockTimeoutReturnsTheServiceOnceTrained() throws Exception {
+        // SCR registers a component's service before it activates it: a wait that starts while the activation
+        // (here a training slowed to 3 s, past SCR's lock timeout) runs must still get the service once trained.
+        // A suspect for the evaluation that hung once (issue 13); this shows that Felix SCR 2.2 blocks the get
+        // until the activation ends, so the suspicion is ruled out
+        try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
+                .frameworkProperty("ds.lock.timeout.milliseconds", "300").start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, slowly(TestBank.dataset(), 3_000),
+                    Map.of(Dataset.NAME, "slow-bank"));
+            runtime.configure("org.finrec.recommender.popularity~slow", Map.of(Recommender.NAME, "slow",
+                    "dataset.target", "(" + Dataset.NAME + "=slow-bank)"));
+            Thread.sleep(1_000); // the service is registered and its component is activating (training)
+
+            long started = System.nanoTime();
+            Recommender slow = runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=slow)",
+                    Duration.ofSeconds(60));
+
+            assertEquals("slow", slow.name());
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(30),
+                    "returned once trained, not at the timeout");
+        }
+    }
+
+    /** A dataset whose first read of its interactions takes {@code millis} longer. */
+    private static Dataset slowly(Dataset dataset, long millis) {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return (Dataset) java.lang.reflect.Proxy.newProxyInstance(Dataset.class.getClassLoader(),
+                new Class<?>[] {Dataset.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("interactionCount") && first.getAndSet(false)) {
+                        Thread.sleep(millis);
+                    }
+                    try {
+                        return method.invoke(dataset, arguments);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
     void aWaitThatTimesOutSaysThatNoComponentProvidesTheService() throws Exception {
         try (FinrecRuntime runtime = start()) {
             FinrecRuntimeException failure = assertThrows(FinrecRuntimeException.class,
