@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.finrec.api.recommend.RecommendationService;
+import org.finrec.api.spi.Recommender;
 import org.finrec.runtime.internal.BundleDeployer;
 import org.finrec.runtime.internal.BundleRepository;
 import org.finrec.runtime.internal.ComponentDiagnosis;
@@ -30,6 +31,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
@@ -62,6 +64,13 @@ public final class FinrecRuntime implements AutoCloseable {
      * bundle's outcome log); the runtime sets it to {@code data} under the storage folder.
      */
     public static final String DATA_FOLDER_PROPERTY = "finrec.data.dir";
+    /** Configuration and service property that {@link #createRecommender} stamps a configuration with. */
+    public static final String CONFIGURATION_STAMP = "finrec.configuration.stamp";
+    /**
+     * Framework property of Felix SCR that keeps a delayed component's instance when its last consumer releases
+     * it; the runtime sets it to {@code true}, and so must a host that runs Finrec's bundles in its own framework.
+     */
+    public static final String DELAYED_KEEP_INSTANCES = "ds.delayed.keepInstances";
 
     /** How often a wait for a service asks Declarative Services whether its component failed. */
     private static final long FAILURE_POLL_MILLIS = 100;
@@ -149,6 +158,32 @@ public final class FinrecRuntime implements AutoCloseable {
     }
 
     /**
+     * Creates a recommender from a factory configuration and waits until it serves: its model trained on the
+     * dataset its properties choose, or loaded from its store. The configuration is {@code factoryPid~name}; it
+     * carries a stamp of this call, so that the service returned is the one this configuration made, never a
+     * same-named one from before. For a new recommender; to change one that serves, use {@link #configure}.
+     *
+     * @param factoryPid the recommender family's factory PID, for example
+     *     {@code org.finrec.recommender.popularity}
+     * @param name the recommender's name ({@code finrec.recommender.name}), unique among recommenders
+     * @param properties its other properties, for example {@code dataset.target} or {@code model.store}
+     * @param timeout how long training or loading may take
+     * @return the recommender
+     * @throws FinrecRuntimeException if its component fails to activate (with the failure, which names the PID)
+     *     or it does not serve in time
+     */
+    public Recommender createRecommender(String factoryPid, String name, Map<String, ?> properties,
+            Duration timeout) {
+        String stamp = java.util.UUID.randomUUID().toString();
+        Map<String, Object> stamped = new LinkedHashMap<>(properties);
+        stamped.put(Recommender.NAME, name);
+        stamped.put(CONFIGURATION_STAMP, stamp);
+        configure(factoryPid + "~" + name, stamped);
+        return waitForService(Recommender.class, "(&(" + Recommender.NAME + "=" + name + ")(" + CONFIGURATION_STAMP
+                + "=" + stamp + "))", timeout);
+    }
+
+    /**
      * Deletes a configuration, if it exists; the components it configured go back to their defaults or away.
      *
      * @param pid a PID, or {@code factoryPid~name} for a factory configuration
@@ -184,20 +219,17 @@ public final class FinrecRuntime implements AutoCloseable {
         BundleContext context = framework.getBundleContext();
         String combined = "(&(" + Constants.OBJECTCLASS + "=" + type.getName() + ")" + (filter == null ? "" : filter)
                 + ")";
-        ServiceTracker<T, T> tracker;
         org.osgi.framework.Filter componentFilter;
         try {
-            tracker = new ServiceTracker<>(context, context.createFilter(combined), null);
             componentFilter = filter == null ? null : context.createFilter(filter);
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new FinrecRuntimeException("invalid service filter " + filter + ": " + e.getMessage(), e);
         }
         ComponentDiagnosis diagnosis = new ComponentDiagnosis(context);
         long deadline = System.nanoTime() + timeout.toNanos();
-        tracker.open();
         try {
             while (true) {
-                T service = tracker.getService();
+                T service = obtain(context, type, filter);
                 if (service != null) {
                     return service;
                 }
@@ -215,14 +247,37 @@ public final class FinrecRuntime implements AutoCloseable {
                                             + "created?)"
                                     : String.join("; ", states)), null);
                 }
-                tracker.waitForService(Math.min(remainingMillis, FAILURE_POLL_MILLIS));
+                Thread.sleep(Math.min(remainingMillis, FAILURE_POLL_MILLIS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FinrecRuntimeException("interrupted while waiting for " + combined, e);
-        } finally {
-            tracker.close();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new FinrecRuntimeException("invalid service filter " + filter + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The best-ranked matching service that can be obtained now, or null; obtaining it may activate its component
+     * (train or load a recommender's model) on this thread. Every look asks the registry again: a service
+     * tracker would get a delayed recommender on the thread that registers it (Configuration Admin's delivery
+     * thread), which would then train there; polling gets it on the waiting thread, which trains instead.
+     */
+    private static <T> T obtain(BundleContext context, Class<T> type, String filter)
+            throws org.osgi.framework.InvalidSyntaxException {
+        List<ServiceReference<T>> references = new ArrayList<>(context.getServiceReferences(type, filter));
+        references.sort(Comparator.reverseOrder()); // highest ranking, then oldest, first
+        for (ServiceReference<T> reference : references) {
+            T service = context.getService(reference);
+            if (service != null) {
+                // released at once, as a closed tracker would: the runtime must not count as a user of the
+                // service (a side-by-side update waits for every user to move); its component stays active
+                // because delayed instances are kept
+                context.ungetService(reference);
+                return service;
+            }
+        }
+        return null;
     }
 
     /**
@@ -502,6 +557,9 @@ public final class FinrecRuntime implements AutoCloseable {
                 // Without this, Felix lets JDK code running for a bundle (java.util.ServiceLoader) see the host's
                 // class path, so that a bundle could load host classes it never imported.
                 properties.put("felix.bootdelegation.implicit", "false");
+                // recommender components are delayed, so that their training runs on the thread that obtains
+                // them, not on Configuration Admin's delivery thread; kept, so that it runs once per configuration
+                properties.put(DELAYED_KEEP_INSTANCES, "true");
                 properties.put("felix.fileinstall.dir", deploy.toString());
                 properties.put(DATA_FOLDER_PROPERTY, storage.resolve("data").toString());
                 properties.put("felix.fileinstall.poll", "500");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.finrec.runtime.FinrecRuntime;
 import org.finrec.runtime.internal.BundleRepository;
 import org.finrec.runtime.internal.ExportedPackages;
 import org.finrec.runtime.internal.FeatureReader;
@@ -42,6 +43,7 @@ final class FeatureOptions {
         // systemPackages, not a framework property: Pax Exam adds its own packages to the same list
         options.add(systemPackages(clauses(ExportedPackages.sharedWithHost())));
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
+        options.add(systemProperty(FinrecRuntime.DELAYED_KEEP_INSTANCES).value("true"));
         for (String name : featureNames) {
             Feature feature = reader.read(FeatureReader.builtIn(name));
             for (FeatureBundle featureBundle : feature.getBundles()) {

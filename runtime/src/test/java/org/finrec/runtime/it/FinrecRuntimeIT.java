@@ -160,6 +160,30 @@ class FinrecRuntimeIT {
         }
     }
 
+    @Test
+    void aLongTrainingDoesNotHoldBackAnyOtherConfigurationChange() throws Exception {
+        try (FinrecRuntime runtime = start()) {
+            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            runtime.registerService(Dataset.class, slowly(TestBank.dataset(), 10_000),
+                    Map.of(Dataset.NAME, "slow-bank"));
+            RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
+            assertEquals(2, runtime.recommendationService().recommend(request).recommendations().size());
+
+            runtime.configure("org.finrec.recommender.popularity~slow", Map.of(Recommender.NAME, "slow",
+                    "dataset.target", "(" + Dataset.NAME + "=slow-bank)"));
+            Thread.sleep(500); // its training has begun
+            long changed = System.nanoTime();
+            runtime.configure("org.finrec.core.facade", Map.of("max.k", 1));
+            awaitSize(runtime, request, 1);
+
+            assertTrue(System.nanoTime() - changed < TimeUnit.SECONDS.toNanos(5),
+                    "the facade's change applied while the 10 s training ran, not after it");
+            assertEquals("slow", runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=slow)",
+                    Duration.ofSeconds(60)).name(), "and the slow one serves once trained");
+        }
+    }
+
     /** A dataset whose first read of its interactions takes {@code millis} longer. */
     private static Dataset slowly(Dataset dataset, long millis) {
         java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);

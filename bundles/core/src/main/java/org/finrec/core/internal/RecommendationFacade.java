@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -91,6 +95,10 @@ public final class RecommendationFacade implements RecommendationService {
     private volatile ExperimentService experiments;
 
     private final RecommenderRegistry recommenders = new RecommenderRegistry();
+    /** Recommender services bound by Declarative Services but not obtained yet, by service id. */
+    private final Map<Long, Pending> binding = new ConcurrentHashMap<>();
+    /** Obtains bound recommender services (which trains or loads their models) off the binding thread. */
+    private final ExecutorService binder = Executors.newCachedThreadPool(daemonThreads("finrec-recommender-binder-"));
     /** Finds recommender services registered but not bound yet; null in unit tests. */
     private final BundleContext context;
     private final ThreadPoolExecutor workers;
@@ -150,16 +158,121 @@ public final class RecommendationFacade implements RecommendationService {
         };
     }
 
+    /**
+     * Binds a recommender service without obtaining it on the calling thread: the service object is obtained on a
+     * binder thread, because obtaining it activates its component, and a recommender's activation trains or loads
+     * its model. Declarative Services binds on the thread that registered the service, which for a new
+     * configuration is Configuration Admin's only delivery thread: a long training there would hold back every
+     * other configuration change. Until it is obtained, the recommender is registered but not bound, and the
+     * facade serves as if it were absent (the fallback stands in).
+     */
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             cardinality = ReferenceCardinality.MULTIPLE)
-    void bindRecommender(ServiceReference<Recommender> reference, Recommender recommender) {
-        Map<String, Object> properties = new HashMap<>();
-        for (String key : reference.getPropertyKeys()) {
-            properties.put(key, reference.getProperty(key));
+    void bindRecommender(ServiceReference<Recommender> reference) {
+        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
+        binding.put(serviceId, new Pending(reference, new CompletableFuture<>()));
+        binder.execute(() -> obtain(reference));
+    }
+
+    /** A changed registration (its configuration changed) is bound again if it could not be obtained before. */
+    void updatedRecommender(ServiceReference<Recommender> reference) {
+        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
+        if (!recommenders.contains(serviceId)
+                && binding.putIfAbsent(serviceId, new Pending(reference, new CompletableFuture<>())) == null) {
+            binder.execute(() -> obtain(reference));
         }
-        Bundle bundle = reference.getBundle();
-        recommenders.add(recommender, properties,
-                bundle == null ? "unknown" : bundle.getSymbolicName() + "/" + bundle.getVersion());
+    }
+
+    /** A recommender service bound but not obtained yet; {@code obtained} completes when it has been tried. */
+    private record Pending(ServiceReference<Recommender> reference, CompletableFuture<Void> obtained) {
+    }
+
+    /** Obtains a bound recommender service and routes to it, unless it was unbound meanwhile. */
+    private void obtain(ServiceReference<Recommender> reference) {
+        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
+        Pending pending = binding.get(serviceId);
+        if (pending == null) {
+            return;
+        }
+        try {
+            Recommender recommender;
+            try {
+                recommender = context.getService(reference);
+            } catch (IllegalStateException stopping) {
+                return; // the facade's bundle is stopping
+            }
+            if (recommender == null) {
+                binding.remove(serviceId);
+                LOG.error("Recommender service {} ({}) cannot be obtained: its component failed to activate (the "
+                        + "reason is logged by Declarative Services with its PID); it is bound again when its "
+                        + "configuration changes", reference.getProperty(Recommender.NAME), serviceId);
+                return;
+            }
+            synchronized (binding) {
+                if (binding.remove(serviceId) == null) {
+                    context.ungetService(reference); // unbound while it was being obtained
+                    return;
+                }
+                Map<String, Object> properties = new HashMap<>();
+                for (String key : reference.getPropertyKeys()) {
+                    properties.put(key, reference.getProperty(key));
+                }
+                Bundle bundle = reference.getBundle();
+                recommenders.add(recommender, properties,
+                        bundle == null ? "unknown" : bundle.getSymbolicName() + "/" + bundle.getVersion());
+            }
+        } finally {
+            pending.obtained().complete(null);
+        }
+    }
+
+    /**
+     * Waits, at most {@code millis}, for the bound recommender services that match and are still being obtained
+     * (a component that is activating: loading or training its model), so that a request arriving a moment after a
+     * recommender's registration is served by it rather than by the fallback.
+     */
+    private void awaitPending(java.util.function.Predicate<ServiceReference<Recommender>> matches, long millis) {
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        for (Pending pending : binding.values()) {
+            if (matches.test(pending.reference())) {
+                waits.add(pending.obtained());
+            }
+        }
+        if (waits.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException stillPending) {
+            // serve without it: the fallback stands in while it trains
+        }
+    }
+
+    /** The preferred bound recommender of that name, after waiting for one still being obtained. */
+    private RecommenderRegistry.Entry byName(String name, long waitMillis) {
+        RecommenderRegistry.Entry entry = recommenders.byName(name);
+        if (entry == null && context != null) {
+            awaitPending(reference -> name.equals(reference.getProperty(Recommender.NAME)), waitMillis);
+            entry = recommenders.byName(name);
+        }
+        return entry;
+    }
+
+    /** The preferred bound recommender matching an OSGi filter, after waiting for one still being obtained. */
+    private RecommenderRegistry.Entry byFilter(String filter, long waitMillis) {
+        RecommenderRegistry.Entry entry = recommenders.byFilter(filter);
+        if (entry == null && context != null) {
+            try {
+                org.osgi.framework.Filter parsed = context.createFilter(filter);
+                awaitPending(parsed::match, waitMillis);
+            } catch (InvalidSyntaxException invalid) {
+                return null;
+            }
+            entry = recommenders.byFilter(filter);
+        }
+        return entry;
     }
 
     /**
@@ -168,20 +281,35 @@ public final class RecommendationFacade implements RecommendationService {
      * deactivates the providing component.
      *
      * <p>When another service of the same name is already registered but not bound here yet (a new version of the
-     * bundle, started side by side), the departing one keeps serving until that one is bound: Declarative Services
-     * binds a new service a moment after its registration, and removing the old one first would leave a gap.
+     * bundle, started side by side, still being obtained), the departing one keeps serving until that one is
+     * bound, or the drain timeout ends: removing the old one first would leave a gap.
      */
-    void unbindRecommender(ServiceReference<Recommender> reference, Recommender recommender) {
+    void unbindRecommender(ServiceReference<Recommender> reference) {
+        long serviceId = (Long) reference.getProperty(Constants.SERVICE_ID);
+        RecommenderRegistry.Entry bound;
+        synchronized (binding) {
+            binding.remove(serviceId);
+            bound = recommenders.byServiceId(serviceId);
+        }
+        if (bound == null) {
+            return; // never obtained, or still being obtained: obtain() lets it go
+        }
         long drainMillis = configuration.drainTimeoutMillis();
         try {
-            awaitReplacement(reference, recommender.name(), drainMillis);
-            int stillRunning = recommenders.remove(recommender, drainMillis);
+            awaitReplacement(reference, bound.name(), drainMillis);
+            int stillRunning = recommenders.remove(bound.recommender(), drainMillis);
             if (stillRunning > 0) {
-                LOG.warn("Recommender {} went away with {} calls still running after {} ms", recommender.name(),
+                LOG.warn("Recommender {} went away with {} calls still running after {} ms", bound.name(),
                         stillRunning, drainMillis);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        } finally {
+            try {
+                context.ungetService(reference);
+            } catch (IllegalStateException stopping) {
+                // the facade's bundle is stopping: the framework releases its services
+            }
         }
     }
 
@@ -245,6 +373,8 @@ public final class RecommendationFacade implements RecommendationService {
 
     @Deactivate
     void deactivate() {
+        binding.clear();
+        binder.shutdownNow();
         workers.shutdownNow();
         shadowWorkers.shutdownNow();
     }
@@ -299,8 +429,8 @@ public final class RecommendationFacade implements RecommendationService {
         Optional<Reason> fallbackReason;
         RuntimeException lastFailure = null;
         RecommenderRegistry.Entry chosen = assignment.recommenderFilter().isPresent()
-                ? recommenders.byFilter(assignment.recommenderFilter().get())
-                : recommenders.byName(settings.recommender());
+                ? byFilter(assignment.recommenderFilter().get(), settings.timeBudgetMillis())
+                : byName(settings.recommender(), settings.timeBudgetMillis());
         if (chosen == null) {
             fallbackReason = Optional.of(fallbackReason("Recommender " + chosenDescription + " is not available."));
         } else {
@@ -351,7 +481,7 @@ public final class RecommendationFacade implements RecommendationService {
 
     private List<RankedProduct> fillFromFallback(FacadeSettings settings, RecommendationRequest request,
             CandidateSet candidates, int k, List<RankedProduct> ranked, Reason fallbackReason) {
-        RecommenderRegistry.Entry fallback = recommenders.byName(settings.fallbackRecommender());
+        RecommenderRegistry.Entry fallback = byName(settings.fallbackRecommender(), settings.timeBudgetMillis());
         if (fallback == null) {
             LOG.warn("Request {}: fallback recommender {} is not available either", request.requestId(),
                     settings.fallbackRecommender());

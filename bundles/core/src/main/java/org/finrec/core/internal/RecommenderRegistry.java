@@ -91,6 +91,11 @@ final class RecommenderRegistry {
         return false;
     }
 
+    /** The recommender registered with this service id, or null. */
+    Entry byServiceId(long serviceId) {
+        return first(entry -> entry.serviceId() == serviceId);
+    }
+
     /** The preferred recommender with the given name, or null. */
     Entry byName(String name) {
         return first(entry -> name.equals(entry.name()));

@@ -16,11 +16,13 @@ import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.Reconfiguration;
 import org.finrec.api.model.ServedModel;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * encoder may come and go while it serves.
  */
 @Component(service = Recommender.class, configurationPid = ContentMatchRecommender.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {
             Recommender.NAME + "=content-match",
             Recommender.FAMILY + "=" + Recommender.FAMILY_CONTENT
@@ -77,6 +79,8 @@ public final class ContentMatchRecommender implements Recommender {
     private final String name;
     private final Dataset products;
     private final ServedModel<ProfileMatchModel, Map<String, String>> served;
+    /** Applies configuration changes off Configuration Admin's delivery thread (a retraining takes long). */
+    private final Reconfiguration reconfiguration;
     private final TextWeights textWeights;
     private volatile TextAffinity affinity;
 
@@ -94,6 +98,7 @@ public final class ContentMatchRecommender implements Recommender {
         this.textWeights = new TextWeights(configuration.intent_weight(), configuration.holdings_weight(),
                 configuration.views_weight(), configuration.recent_views());
         this.served = new ServedModel<>();
+        this.reconfiguration = new Reconfiguration(this.name);
         try {
             configure(configuration);
         } catch (ModelFileException e) {
@@ -108,13 +113,17 @@ public final class ContentMatchRecommender implements Recommender {
      */
     @Modified
     void modified(ContentMatchConfiguration configuration) {
-        try {
-            configure(configuration);
-        } catch (ModelFileException | RuntimeException e) {
+        reconfiguration.submit(() -> configure(configuration), e ->
             LOG.error("Content-match recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
-                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e);
-        }
+                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e));
     }
+
+    /** Skips the configuration changes not applied yet: the component is going away. */
+    @Deactivate
+    void deactivate() {
+        reconfiguration.close();
+    }
+
 
     private void configure(ContentMatchConfiguration configuration) throws ModelFileException {
         Map<String, String> settings = Map.of("attributes", String.join(",", configuration.attributes()), "cost",
@@ -142,6 +151,7 @@ public final class ContentMatchRecommender implements Recommender {
     ContentMatchRecommender(String name, ProfileMatchModel model, Dataset products, TextWeights textWeights) {
         this.name = name;
         this.served = new ServedModel<>(model, ProfileMatchCodec.CODEC);
+        this.reconfiguration = new Reconfiguration(this.name);
         this.products = products;
         this.textWeights = textWeights;
     }

@@ -14,11 +14,13 @@ import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.Reconfiguration;
 import org.finrec.api.model.ServedModel;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -38,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * the previous one serving. One instance per factory configuration.
  */
 @Component(service = Recommender.class, configurationPid = NaiveBayesRecommender.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {
             Recommender.NAME + "=content",
             Recommender.FAMILY + "=" + Recommender.FAMILY_CONTENT
@@ -65,6 +67,8 @@ public final class NaiveBayesRecommender implements Recommender {
     /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
     private final Dataset dataset;
     private final ServedModel<NaiveBayesModel, Settings> served;
+    /** Applies configuration changes off Configuration Admin's delivery thread (a retraining takes long). */
+    private final Reconfiguration reconfiguration;
 
     /**
      * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}.
@@ -77,6 +81,7 @@ public final class NaiveBayesRecommender implements Recommender {
         this.name = configuration.finrec_recommender_name();
         this.dataset = dataset;
         this.served = new ServedModel<>();
+        this.reconfiguration = new Reconfiguration(this.name);
         try {
             configure(configuration);
         } catch (ModelFileException e) {
@@ -89,6 +94,7 @@ public final class NaiveBayesRecommender implements Recommender {
         this.name = name;
         this.dataset = null;
         this.served = new ServedModel<>(model, NaiveBayesCodec.CODEC);
+        this.reconfiguration = new Reconfiguration(this.name);
     }
 
     /**
@@ -97,13 +103,17 @@ public final class NaiveBayesRecommender implements Recommender {
      */
     @Modified
     void modified(NaiveBayesConfiguration configuration) {
-        try {
-            configure(configuration);
-        } catch (ModelFileException | RuntimeException e) {
+        reconfiguration.submit(() -> configure(configuration), e ->
             LOG.error("Naive-Bayes recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
-                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e);
-        }
+                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e));
     }
+
+    /** Skips the configuration changes not applied yet: the component is going away. */
+    @Deactivate
+    void deactivate() {
+        reconfiguration.close();
+    }
+
 
     private void configure(NaiveBayesConfiguration configuration) throws ModelFileException {
         Settings settings = Settings.of(configuration);

@@ -15,11 +15,13 @@ import org.finrec.api.recommend.ReasonCodes;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.Reconfiguration;
 import org.finrec.api.model.ServedModel;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -34,11 +36,15 @@ import org.slf4j.LoggerFactory;
  * saves the model to {@code model.store}), or loads {@code model.version} from the store, through the shared model
  * lifecycle ({@link ServedModel}); changing {@code model.version} swaps the model, and a version that cannot be
  * loaded leaves the previous one serving. One instance per factory configuration (for example one segmenting by
- * segment, one by age band); the core feature configures the instance named {@code popularity}. Immediate, so that the model is trained once per
- * activation, not again whenever the last consumer releases the service and a new one asks for it.
+ * segment, one by age band); the core feature configures the instance named {@code popularity}. Delayed: its service is
+ * registered at once, and the component activates (trains or loads its model) on the thread that first obtains it
+ * (the facade's binder, a host waiting for it), never on Configuration Admin's delivery thread; configuration
+ * changes are applied off that thread too ({@link Reconfiguration}). The runtime keeps delayed instances
+ * ({@code ds.delayed.keepInstances}), so the model is trained once per configuration, not whenever the last
+ * consumer lets go of the service.
  */
 @Component(service = Recommender.class, configurationPid = PopularityRecommender.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {
             Recommender.NAME + "=popularity",
             Recommender.FAMILY + "=" + Recommender.FAMILY_POPULARITY
@@ -67,6 +73,8 @@ public final class PopularityRecommender implements Recommender {
     /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
     private final Dataset dataset;
     private final ServedModel<PopularityModel, Settings> served;
+    /** Applies configuration changes off Configuration Admin's delivery thread (a retraining takes long). */
+    private final Reconfiguration reconfiguration;
 
     /**
      * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}.
@@ -79,6 +87,7 @@ public final class PopularityRecommender implements Recommender {
         this.name = configuration.finrec_recommender_name();
         this.dataset = dataset;
         this.served = new ServedModel<>();
+        this.reconfiguration = new Reconfiguration(this.name);
         try {
             configure(configuration);
         } catch (ModelFileException e) {
@@ -91,6 +100,7 @@ public final class PopularityRecommender implements Recommender {
         this.name = name;
         this.dataset = null;
         this.served = new ServedModel<>(model, PopularityCodec.CODEC);
+        this.reconfiguration = new Reconfiguration(this.name);
     }
 
     /**
@@ -99,13 +109,17 @@ public final class PopularityRecommender implements Recommender {
      */
     @Modified
     void modified(PopularityConfiguration configuration) {
-        try {
-            configure(configuration);
-        } catch (ModelFileException | RuntimeException e) {
+        reconfiguration.submit(() -> configure(configuration), e ->
             LOG.error("Popularity recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
-                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e);
-        }
+                    name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e));
     }
+
+    /** Skips the configuration changes not applied yet: the component is going away. */
+    @Deactivate
+    void deactivate() {
+        reconfiguration.close();
+    }
+
 
     private void configure(PopularityConfiguration configuration) throws ModelFileException {
         Settings settings = Settings.of(configuration);

@@ -1,0 +1,107 @@
+package org.finrec.api.model;
+
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Applies one recommender component's configuration changes off the thread that delivers them. Declarative
+ * Services calls a component's modified method on Configuration Admin's one delivery thread, and a change that
+ * retrains a model can take minutes: applied there, it would hold back every other configuration change of the
+ * runtime. A {@code Reconfiguration} runs the changes on its own daemon thread instead, one at a time, in order;
+ * a change that has not started when a newer one arrives is skipped (only the latest configuration matters), and
+ * the model serving keeps serving until a change swaps in its successor.
+ *
+ * <p>Thread-safe. The thread ends when idle and is started again by the next change.
+ */
+public final class Reconfiguration implements AutoCloseable {
+
+    private static final long IDLE_SECONDS = 30;
+
+    private final ThreadPoolExecutor thread;
+    private final AtomicLong latest = new AtomicLong();
+    private final AtomicInteger unfinished = new AtomicInteger();
+
+    /**
+     * @param recommender the recommender's name, for the thread's name
+     */
+    public Reconfiguration(String recommender) {
+        String name = "finrec-reconfigure-" + Objects.requireNonNull(recommender, "recommender");
+        this.thread = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread worker = new Thread(task, name);
+                    worker.setDaemon(true);
+                    return worker;
+                });
+    }
+
+    /** A configuration change: trains or loads and swaps, or throws why it cannot. */
+    @FunctionalInterface
+    public interface Change {
+        /**
+         * Applies the change.
+         *
+         * @throws ModelFileException if the model file it names cannot be loaded
+         */
+        void apply() throws ModelFileException;
+    }
+
+    /**
+     * Queues a configuration change; returns at once.
+     *
+     * @param change applies the change; it is skipped if a newer change is submitted before it starts
+     * @param refused told why a change failed (the previous model keeps serving), for the component to log with
+     *     its PID
+     */
+    public void submit(Change change, Consumer<Exception> refused) {
+        Objects.requireNonNull(change, "change");
+        Objects.requireNonNull(refused, "refused");
+        long generation = latest.incrementAndGet();
+        unfinished.incrementAndGet();
+        try {
+            thread.execute(() -> {
+                try {
+                    if (generation == latest.get()) {
+                        change.apply();
+                    }
+                } catch (ModelFileException | RuntimeException failure) {
+                    refused.accept(failure);
+                } finally {
+                    unfinished.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            unfinished.decrementAndGet(); // the component went away meanwhile
+        }
+    }
+
+    /**
+     * Waits until every change submitted so far has been applied or skipped (tests and orderly shutdown).
+     *
+     * @param timeoutMillis the longest wait
+     * @return whether they were
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (unfinished.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    /** Skips the changes not started and interrupts the one running: the component is going away. */
+    @Override
+    public void close() {
+        latest.incrementAndGet();
+        unfinished.addAndGet(-thread.shutdownNow().size());
+    }
+}
