@@ -44,8 +44,16 @@ final class FacadeLatencyBenchmark {
                     return new Subject("content-match-intent", "org.finrec.recommender.content.match", Map.of(),
                             true);
                 default:
-                    return new Subject(option.toLowerCase(Locale.ROOT), "org.finrec.recommender.cf",
-                            Map.of("algorithm", option.toUpperCase(Locale.ROOT)), false);
+                    String algorithm = option.toUpperCase(Locale.ROOT);
+                    if (!ALGORITHMS.contains(algorithm)) {
+                        throw new IllegalArgumentException("unknown recommender " + option + "; the algorithms are "
+                                + ALGORITHMS);
+                    }
+                    // one component per algorithm (org.finrec.recommender.cf.userknn, ...), trained on every core
+                    boolean threaded = algorithm.equals("ITEM_KNN") || algorithm.equals("ALS");
+                    return new Subject(option.toLowerCase(Locale.ROOT), "org.finrec.recommender.cf."
+                            + algorithm.replace("_", "").toLowerCase(Locale.ROOT), threaded ? Map.of("threads",
+                            Math.min(256, Runtime.getRuntime().availableProcessors())) : Map.of(), false);
             }
         }
     }

@@ -81,7 +81,10 @@ import org.osgi.framework.ServiceRegistration;
  */
 final class PeersBenchmark {
 
-    private static final String CF_PID = "org.finrec.recommender.cf";
+    /** The factory PID of each collaborative-filtering algorithm: one component each. */
+    private static final String CF_PID = "org.finrec.recommender.cf.";
+    /** Training threads of item kNN and ALS: one per core, as RankSys trains (the components accept 1..256). */
+    private static final int TRAINING_THREADS = Math.min(256, Runtime.getRuntime().availableProcessors());
     private static final int K = 10;
     private static final List<RankingMetric> METRICS = List.of(RankingMetric.PRECISION, RankingMetric.RECALL,
             RankingMetric.NDCG);
@@ -140,18 +143,19 @@ final class PeersBenchmark {
             ServiceRegistration<Dataset> registration = runtime.registerService(Dataset.class, split.train(),
                     Map.of(Dataset.NAME, trainName));
             try {
-                Map<String, Map<String, Object>> candidates = new LinkedHashMap<>();
-                candidates.put("user-knn", Map.of("algorithm", "USER_KNN", "similarity", "COSINE", "neighbours", 50));
-                candidates.put("user-knn-pearson", Map.of("algorithm", "USER_KNN", "similarity", "PEARSON",
-                        "neighbours", 50));
-                candidates.put("item-knn", Map.of("algorithm", "ITEM_KNN", "similarity", "COSINE",
-                        "neighbours", 200));
-                candidates.put("als", Map.of("algorithm", "ALS"));
-                candidates.put("bpr", Map.of("algorithm", "BPR"));
-                for (Map.Entry<String, Map<String, Object>> candidate : candidates.entrySet()) {
+                // name -> the algorithm's factory PID suffix and its properties
+                Map<String, Map.Entry<String, Map<String, Object>>> candidates = new LinkedHashMap<>();
+                candidates.put("user-knn", Map.entry("userknn", Map.of("similarity", "COSINE", "neighbours", 50)));
+                candidates.put("user-knn-pearson", Map.entry("userknn", Map.of("similarity", "PEARSON",
+                        "neighbours", 50)));
+                candidates.put("item-knn", Map.entry("itemknn", Map.of("similarity", "COSINE", "neighbours", 200,
+                        "threads", TRAINING_THREADS)));
+                candidates.put("als", Map.entry("als", Map.of("threads", TRAINING_THREADS)));
+                candidates.put("bpr", Map.entry("bpr", Map.of()));
+                for (Map.Entry<String, Map.Entry<String, Map<String, Object>>> candidate : candidates.entrySet()) {
                     String name = candidate.getKey();
-                    String pid = CF_PID + "~" + name;
-                    Map<String, Object> properties = new LinkedHashMap<>(candidate.getValue());
+                    String pid = CF_PID + candidate.getValue().getKey() + "~" + name;
+                    Map<String, Object> properties = new LinkedHashMap<>(candidate.getValue().getValue());
                     properties.put(Recommender.NAME, name);
                     properties.put("dataset.target", "(" + Dataset.NAME + "=" + trainName + ")");
                     long started = System.nanoTime();

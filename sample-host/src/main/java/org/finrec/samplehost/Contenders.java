@@ -17,7 +17,14 @@ import org.finrec.api.data.Dataset;
 final class Contenders {
 
     static final String POPULARITY_PID = "org.finrec.recommender.popularity";
-    static final String CF_PID = "org.finrec.recommender.cf";
+    /** Factory PIDs of the four collaborative-filtering algorithms, one component each. */
+    static final String USER_KNN_PID = "org.finrec.recommender.cf.userknn";
+    static final String ITEM_KNN_PID = "org.finrec.recommender.cf.itemknn";
+    static final String ALS_PID = "org.finrec.recommender.cf.als";
+    static final String BPR_PID = "org.finrec.recommender.cf.bpr";
+    /** The CF factory PIDs by algorithm name, as {@code --algorithm} takes it. */
+    static final Map<String, String> CF_PIDS = Map.of("USER_KNN", USER_KNN_PID, "ITEM_KNN", ITEM_KNN_PID, "ALS", ALS_PID,
+            "BPR", BPR_PID);
     static final String CONTENT_PID = "org.finrec.recommender.content";
     static final String CONTENT_MATCH_PID = "org.finrec.recommender.content.match";
     /**
@@ -27,6 +34,11 @@ final class Contenders {
     static final int MAX_PRODUCTS_TO_MATCH = 200;
 
     private Contenders() {
+    }
+
+    /** One training thread per core, within the 1..256 the CF components accept. */
+    static int trainingThreads() {
+        return Math.min(256, Runtime.getRuntime().availableProcessors());
     }
 
     static List<EvaluationHarness.Contender> forDataset(Dataset dataset) {
@@ -41,12 +53,12 @@ final class Contenders {
             contenders.add(new EvaluationHarness.Contender("popularity-age", POPULARITY_PID,
                     Map.of("segment.attribute", Customer.AGE_BAND)));
         }
-        contenders.add(new EvaluationHarness.Contender("user-knn", CF_PID,
-                Map.of("algorithm", "USER_KNN", "similarity", "COSINE", "neighbours", 50)));
-        contenders.add(new EvaluationHarness.Contender("item-knn", CF_PID,
-                Map.of("algorithm", "ITEM_KNN", "similarity", "COSINE", "neighbours", 200)));
-        contenders.add(new EvaluationHarness.Contender("als", CF_PID, Map.of("algorithm", "ALS")));
-        contenders.add(new EvaluationHarness.Contender("bpr", CF_PID, Map.of("algorithm", "BPR")));
+        contenders.add(new EvaluationHarness.Contender("user-knn", USER_KNN_PID,
+                Map.of("similarity", "COSINE", "neighbours", 50)));
+        contenders.add(new EvaluationHarness.Contender("item-knn", ITEM_KNN_PID,
+                Map.of("similarity", "COSINE", "neighbours", 200, "threads", trainingThreads())));
+        contenders.add(new EvaluationHarness.Contender("als", ALS_PID, Map.of("threads", trainingThreads())));
+        contenders.add(new EvaluationHarness.Contender("bpr", BPR_PID, Map.of()));
         List<String> profile = profileAttributes(dataset);
         contenders.add(new EvaluationHarness.Contender("content-naive-bayes", CONTENT_PID,
                 Map.of("features", profile.toArray(String[]::new))));

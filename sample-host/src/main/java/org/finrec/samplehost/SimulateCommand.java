@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,7 +67,6 @@ final class SimulateCommand implements Callable<Integer> {
     static final String TREATMENT_NAME = "cf";
     static final String CF_BUNDLE = "org.finrec.recommender.cf";
     private static final String EXPERIMENT_PID = "org.finrec.experiment~" + EXPERIMENT;
-    private static final Set<String> ALGORITHMS = Set.of("USER_KNN", "ITEM_KNN", "ALS", "BPR");
 
     @Option(names = "--customers", defaultValue = "20000",
             description = "Customers in the synthetic bank (default ${DEFAULT-VALUE}).")
@@ -179,8 +178,9 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads, --report-every and -k must be at least 1");
         }
         algorithm = algorithm.toUpperCase(Locale.ROOT);
-        if (!ALGORITHMS.contains(algorithm)) {
-            throw new IllegalArgumentException("--algorithm must be one of " + ALGORITHMS + ", got " + algorithm);
+        if (!Contenders.CF_PIDS.containsKey(algorithm)) {
+            throw new IllegalArgumentException("--algorithm must be one of " + new TreeSet<>(Contenders.CF_PIDS.keySet())
+                    + ", got " + algorithm);
         }
     }
 
@@ -192,10 +192,9 @@ final class SimulateCommand implements Callable<Integer> {
      * @return the pinned model version
      */
     private String trainTreatment(FinrecRuntime runtime, Dataset train, Path modelStore) {
-        String pid = Contenders.CF_PID + "~" + TREATMENT_NAME;
+        String pid = Contenders.CF_PIDS.get(algorithm) + "~" + TREATMENT_NAME; // the algorithm's factory PID
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(Recommender.NAME, TREATMENT_NAME);
-        properties.put("algorithm", algorithm);
         properties.put("dataset.target", "(" + Dataset.NAME + "=" + train.name() + ")");
         properties.put("model.store", modelStore.toString());
         runtime.configure(pid, properties);

@@ -69,31 +69,30 @@ public class CollaborativeFilteringIT {
 
     @Test
     public void userKnnServesWithSimilarCustomers() throws Exception {
-        assertServes("user-knn", "USER_KNN", ReasonCodes.SIMILAR_CUSTOMERS_HOLD);
+        assertServes("user-knn", "org.finrec.recommender.cf.userknn", ReasonCodes.SIMILAR_CUSTOMERS_HOLD);
     }
 
     @Test
     public void itemKnnServesWithProductsHeldTogether() throws Exception {
-        assertServes("item-knn", "ITEM_KNN", ReasonCodes.HELD_TOGETHER_WITH);
+        assertServes("item-knn", "org.finrec.recommender.cf.itemknn", ReasonCodes.HELD_TOGETHER_WITH);
     }
 
     @Test
     public void alsServesWithLatentFactors() throws Exception {
-        assertServes("als", "ALS", ReasonCodes.LATENT_FACTOR_MATCH);
+        assertServes("als", "org.finrec.recommender.cf.als", ReasonCodes.LATENT_FACTOR_MATCH);
     }
 
     @Test
     public void bprServesWithLatentFactors() throws Exception {
-        assertServes("bpr", "BPR", ReasonCodes.LATENT_FACTOR_MATCH);
+        assertServes("bpr", "org.finrec.recommender.cf.bpr", ReasonCodes.LATENT_FACTOR_MATCH);
     }
 
-    private void assertServes(String name, String algorithm, String reasonCode) throws Exception {
+    private void assertServes(String name, String factoryPid, String reasonCode) throws Exception {
         Dictionary<String, Object> cf = new Hashtable<>();
         cf.put("finrec.recommender.name", name);
-        cf.put("algorithm", algorithm);
         cf.put("dataset.target", "(finrec.dataset.name=test-bank)");
         org.osgi.service.cm.Configuration recommender =
-                configurationAdmin.getFactoryConfiguration("org.finrec.recommender.cf", name, "?");
+                configurationAdmin.getFactoryConfiguration(factoryPid, name, "?");
         recommender.update(cf);
         Dictionary<String, Object> facadeSettings = new Hashtable<>();
         facadeSettings.put("recommender", name);

@@ -79,12 +79,11 @@ public class ModelStoreIT {
         ServiceRegistration<Dataset> dataset = context.registerService(Dataset.class, TestBank.dataset(), properties);
         Dictionary<String, Object> cf = new Hashtable<>();
         cf.put("finrec.recommender.name", "stored-als");
-        cf.put("algorithm", "ALS");
         cf.put("dataset.target", "(finrec.dataset.name=test-bank)");
         cf.put("model.store", store.toString());
         cf.put("factors", 4);
         org.osgi.service.cm.Configuration config = configurationAdmin.getFactoryConfiguration(
-                "org.finrec.recommender.cf", "stored-als", "?");
+                "org.finrec.recommender.cf.als", "stored-als", "?");
         config.update(cf);
         ServiceReference<Recommender> ref = await(r -> true);
         assertNotNull("trained service", ref);

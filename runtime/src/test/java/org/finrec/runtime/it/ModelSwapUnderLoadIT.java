@@ -73,11 +73,10 @@ public class ModelSwapUnderLoadIT {
 
         Dictionary<String, Object> cf = new Hashtable<>();
         cf.put("finrec.recommender.name", NAME);
-        cf.put("algorithm", "ALS");
         cf.put("factors", 4);
         cf.put("model.store", store.toString());
         org.osgi.service.cm.Configuration config = configurationAdmin.getFactoryConfiguration(
-                "org.finrec.recommender.cf", NAME, "?");
+                "org.finrec.recommender.cf.als", NAME, "?");
         config.update(cf);
         ServiceReference<Recommender> service = awaitVersion(null);
         String first = version(service);

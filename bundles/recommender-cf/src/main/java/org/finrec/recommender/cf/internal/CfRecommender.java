@@ -3,11 +3,10 @@ package org.finrec.recommender.cf.internal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.finrec.api.Interaction;
-import org.finrec.api.InteractionKind;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.model.ModelFileException;
@@ -17,35 +16,36 @@ import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A collaborative-filtering recommender: one instance per factory configuration. A customer is described by what
- * they have: their training row when they were in the training data, plus the holdings the request carries and
- * the positive events of the request's session, so that customers unknown to the model (new ones, or the bank's
- * live customers after training) are served too.
+ * What the four collaborative-filtering components share: the dataset they train on, the {@link ServedModel} and
+ * its model store, the swap on a configuration change, and the scoring. Each algorithm is its own component, with
+ * its own factory PID, typed configuration and metatype ({@link UserKnnRecommender}, {@link ItemKnnRecommender},
+ * {@link AlsRecommender}, {@link BprRecommender}); it checks its configuration into a {@link CfSetup} and hands it
+ * here. A customer is described by what they have: their training row when they were in the training data, plus
+ * the holdings the request carries and the positive events of the request's session, so that customers unknown to
+ * the model (new ones, or the bank's live customers after training) are served too.
+ *
+ * <p><b>Refused configurations.</b> A configuration whose properties are out of range, do not convert, belong to
+ * another algorithm or to the former single PID {@code org.finrec.recommender.cf} ({@code algorithm},
+ * {@code adoption.kinds}) is refused with one message naming its PID, the property, the value and what is allowed
+ * (see {@link CfPropertyCheck}): at activation the component fails to activate with that message; at a change the
+ * message is logged as an error and the previous model keeps serving.
  *
  * <p><b>Where the model comes from.</b> With {@code model.version} empty the component trains on the referenced
  * {@link Dataset} at activation and, when {@code model.store} names a folder, saves the model there as
- * {@code <store>/<name>/<model version>.frmodel} with its lineage (see {@link org.finrec.api.model.ModelStore}; a failed save is logged
- * and the trained model serves anyway). The model version is the content hash of the model ({@link org.finrec.api.model.ModelVersion}),
- * so training again on the same data with the same settings gives the same version and file. With
- * {@code model.version} set (the full version, or a unique prefix of at least 12 of its hex digits) it loads that
- * file instead of training; activation fails, with a message naming the file and the problem, when the file is
- * missing, corrupt, truncated, of another algorithm than {@code algorithm} or not the version its name says. A
- * loaded model brings the scoring
- * settings it was trained with (similarity, neighbours, factors, positive kinds...); of the configured
- * hyper-parameters only {@code algorithm} is checked against it, the others apply to training.
+ * {@code <store>/<name>/<model version>.frmodel} with its lineage (see {@link org.finrec.api.model.ModelStore}; a
+ * failed save is logged and the trained model serves anyway). The model version is the content hash of the model
+ * ({@link org.finrec.api.model.ModelVersion}), so training again on the same data with the same settings gives the
+ * same version and file. With {@code model.version} set (the full version, or a unique prefix of at least 12 of its
+ * hex digits) it loads that file instead of training; activation fails, with a message naming the file and the
+ * problem, when the file is missing, corrupt, truncated, of another algorithm than the component's or not the
+ * version its name says. A loaded model brings the scoring settings it was trained with (similarity, neighbours,
+ * factors, positive kinds...); the configured hyper-parameters apply to training.
  *
- * <p><b>Swapping and rollback.</b> A configuration change calls {@link #modified}, which does what activation would
+ * <p><b>Swapping and rollback.</b> A configuration change calls {@link #reconfigure}, which does what activation would
  * do with the new configuration (load the version named; or, with the version emptied, train again unless the
  * model serving was trained with the same settings) and then replaces the serving model in one volatile write.
  * Requests read that reference once, so a request in flight finishes with the model it started with and every
@@ -53,26 +53,19 @@ import org.slf4j.LoggerFactory;
  * the previous model keeps serving; the component stays active. Rolling back is setting {@code model.version} to
  * an older version.
  *
- * <p><b>Immediate.</b> The component is immediate, so its instance, and the model it serves, lives as long as the
- * component is satisfied and configured, whether or not a consumer holds the service: a delayed component would be
- * disposed when its last consumer released it and rebuilt from the current configuration at the next use, which
- * would retrain the model or, after a rejected {@code model.version}, fail instead of serving the previous model.
+ * <p><b>Immediate.</b> The components are immediate, so their instance, and the model it serves, lives as long as
+ * the component is satisfied and configured, whether or not a consumer holds the service: a delayed component
+ * would be disposed when its last consumer released it and rebuilt from the current configuration at the next use,
+ * which would retrain the model or, after a rejected {@code model.version}, fail instead of serving the previous
+ * model.
  *
  * <p><b>The dataset reference</b> is static (constructor injection) and optional in the component description,
  * but the component property {@code dataset.cardinality.minimum} (Declarative Services' minimum-cardinality
- * property) defaults to 1, so by default the component waits for a Dataset exactly as before. A configuration that
- * loads a stored model may set it to 0 to activate without any Dataset; one that trains and has none fails to
- * activate with a message saying so.
+ * property) defaults to 1, so by default the component waits for a Dataset. A configuration that loads a stored
+ * model may set it to 0 to activate without any Dataset; one that trains and has none fails to activate with a
+ * message saying so.
  */
-@Component(service = Recommender.class, configurationPid = CfRecommender.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        property = Recommender.FAMILY + "=" + Recommender.FAMILY_COLLABORATIVE)
-@Designate(ocd = CfConfiguration.class, factory = true)
-public final class CfRecommender implements Recommender {
-
-    static final String PID = "org.finrec.recommender.cf";
-
-    private static final Logger LOG = LoggerFactory.getLogger(CfRecommender.class);
+class CfRecommender implements Recommender {
 
     /** The bound Dataset, or null when none is (only possible with {@code dataset.cardinality.minimum=0}). */
     private final Dataset dataset;
@@ -82,35 +75,31 @@ public final class CfRecommender implements Recommender {
     private final ServedModel<CfModel, CfSettings> served;
 
     /**
-     * Activates the component: trains, or loads {@code model.version} from the store.
+     * Activates a component: trains, or loads {@code model.version} from the store.
      *
+     * @param setup the component's configuration, checked
+     * @param dataset the bound Dataset, or null
+     * @param log where to log
      * @throws IllegalStateException when no model can be had (the message says why and names the artifact)
      */
-    @Activate
-    public CfRecommender(CfConfiguration configuration,
-            @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
-        this(configuration, dataset, LOG);
-    }
-
-    /** Activation with a given logger (tests). */
-    CfRecommender(CfConfiguration configuration, Dataset dataset, Logger log) {
+    CfRecommender(CfSetup setup, Dataset dataset, Logger log) {
         this.dataset = dataset;
         this.log = log;
-        this.name = configuration.finrec_recommender_name();
+        this.name = setup.name();
         this.served = new ServedModel<>();
         ServedModel.Outcome<CfModel> first;
         try {
-            first = configure(configuration);
+            first = configure(setup);
         } catch (ModelFileException e) {
-            throw new IllegalStateException("Recommender " + name + " cannot load model "
-                    + configuration.model_version().trim() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Recommender " + name + " (" + setup.pid() + ") cannot load model "
+                    + setup.modelVersion().trim() + ": " + e.getMessage(), e);
         }
         if (first.source() == ServedModel.Source.TRAINED) {
-            log.info("Recommender {} ({}) trained on {}: model {}", name, configuration.algorithm(), dataset,
+            log.info("Recommender {} ({}) trained on {}: model {}", name, setup.settings().algorithm(), dataset,
                     first.model().version());
         } else {
-            log.info("Recommender {} ({}) loaded model {} from {}", name, configuration.algorithm(),
-                    first.model().version(), configuration.model_store());
+            log.info("Recommender {} ({}) loaded model {} from {}", name, setup.settings().algorithm(),
+                    first.model().version(), setup.modelStore());
         }
         logSave(first);
     }
@@ -118,41 +107,50 @@ public final class CfRecommender implements Recommender {
     /** A recommender serving a given model, without store or dataset (tests and tools). */
     CfRecommender(String name, CfModel model) {
         this.dataset = null;
-        this.log = LOG;
+        this.log = LoggerFactory.getLogger(CfRecommender.class);
         this.name = name;
         this.served = new ServedModel<>(model, model.algorithm().codec());
     }
 
     /**
-     * Applies a configuration change without deactivating: loads the version now named (or trains, when the version
-     * was emptied and the serving model was not trained here with the same settings) and swaps the serving model
-     * atomically (see {@link ServedModel#configure}). On failure logs the error and keeps serving the previous model.
+     * Applies a configuration change without deactivating: checks the new configuration, loads the version now
+     * named (or trains, when the version was emptied and the serving model was not trained here with the same
+     * settings) and swaps the serving model atomically (see {@link ServedModel#configure}). When the configuration
+     * is refused or no model can be had, logs the error (with the PID and property of a refused one) and keeps
+     * serving the previous model.
+     *
+     * @param setup checks the new configuration; throws {@link IllegalArgumentException} to refuse it
      */
-    @Modified
-    void modified(CfConfiguration configuration) {
-        String newName = configuration.finrec_recommender_name();
-        String wanted = configuration.model_version().trim();
+    void reconfigure(Supplier<CfSetup> setup) {
         String current = modelVersion();
-        name = newName;
+        CfSetup checked;
         try {
-            ServedModel.Outcome<CfModel> outcome = configure(configuration);
+            checked = setup.get();
+        } catch (IllegalArgumentException e) {
+            log.error("Recommender {} keeps serving model {}: {}", name, current, e.getMessage());
+            return;
+        }
+        String wanted = checked.modelVersion().trim();
+        name = checked.name();
+        try {
+            ServedModel.Outcome<CfModel> outcome = configure(checked);
             logSave(outcome);
             if (outcome.swapped()) {
-                log.info("Recommender {} now serves model {} (was {})", newName, outcome.model().version(),
+                log.info("Recommender {} now serves model {} (was {})", name, outcome.model().version(),
                         outcome.previous().version());
             }
         } catch (ModelFileException | RuntimeException e) {
-            log.error("Recommender {} cannot switch to model {}: {}; still serving model {}", newName,
-                    wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(), current, e);
+            log.error("Recommender {} ({}) cannot switch to model {}: {}; still serving model {}", name,
+                    checked.pid(), wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(), current,
+                    e);
         }
     }
 
     /** Serves the model a configuration asks for: kept, loaded, or trained (and saved). */
-    private ServedModel.Outcome<CfModel> configure(CfConfiguration configuration) throws ModelFileException {
-        CfSettings settings = settings(configuration);
-        return served.configure(configuration.finrec_recommender_name(), configuration.model_store(),
-                configuration.model_version(), configuration.algorithm().codec(), settings.withThreads(1),
-                () -> train(settings, configuration.dataset_target()),
+    private ServedModel.Outcome<CfModel> configure(CfSetup setup) throws ModelFileException {
+        CfSettings settings = setup.settings();
+        return served.configure(setup.name(), setup.modelStore(), setup.modelVersion(),
+                settings.algorithm().codec(), settings.withThreads(1), () -> train(settings, setup.datasetTarget()),
                 model -> ModelLineage.of(settings.algorithm().trainer(settings).getClass().getName(),
                         lineageParameters(settings), dataset));
     }
@@ -163,7 +161,7 @@ public final class CfRecommender implements Recommender {
                     + " service is bound (dataset.target " + datasetTarget + ")");
         }
         return settings.algorithm().trainer(settings).train(dataset,
-                (step, done, total) -> LOG.debug("{}: {} {}/{}", settings.algorithm(), step, done, total));
+                (step, done, total) -> log.debug("{}: {} {}/{}", settings.algorithm(), step, done, total));
     }
 
     /** Logs where a trained model was saved, or why it could not be: the model serves anyway. */
@@ -177,31 +175,31 @@ public final class CfRecommender implements Recommender {
         }
     }
 
-    /** The settings that shape a model (all but the number of threads, which never changes it), by name. */
+    /**
+     * The settings that shape a model of the settings' algorithm (not the number of threads, which never changes
+     * it), by name.
+     */
     static Map<String, String> lineageParameters(CfSettings settings) {
         Map<String, String> parameters = new TreeMap<>();
         parameters.put("algorithm", settings.algorithm().name());
-        parameters.put("similarity", settings.similarity().name());
-        parameters.put("neighbours", Integer.toString(settings.neighbours()));
-        parameters.put("factors", Integer.toString(settings.factors()));
-        parameters.put("iterations", Integer.toString(settings.iterations()));
-        parameters.put("regularization", Double.toString(settings.regularization()));
-        parameters.put("alpha", Double.toString(settings.alpha()));
-        parameters.put("learningRate", Double.toString(settings.learningRate()));
-        parameters.put("epochs", Integer.toString(settings.epochs()));
-        parameters.put("seed", Long.toString(settings.seed()));
         parameters.put("positiveKinds", new TreeSet<>(settings.positiveKinds()).toString());
+        Algorithm algorithm = settings.algorithm();
+        if (algorithm == Algorithm.USER_KNN || algorithm == Algorithm.ITEM_KNN) {
+            parameters.put("similarity", settings.similarity().name());
+            parameters.put("neighbours", Integer.toString(settings.neighbours()));
+            return parameters;
+        }
+        parameters.put("factors", Integer.toString(settings.factors()));
+        parameters.put("regularization", Double.toString(settings.regularization()));
+        parameters.put("seed", Long.toString(settings.seed()));
+        if (algorithm == Algorithm.ALS) {
+            parameters.put("iterations", Integer.toString(settings.iterations()));
+            parameters.put("alpha", Double.toString(settings.alpha()));
+        } else {
+            parameters.put("learningRate", Double.toString(settings.learningRate()));
+            parameters.put("epochs", Integer.toString(settings.epochs()));
+        }
         return parameters;
-    }
-
-    static CfSettings settings(CfConfiguration configuration) {
-        int threads = configuration.threads() > 0 ? configuration.threads()
-                : Runtime.getRuntime().availableProcessors();
-        return new CfSettings(configuration.algorithm(), configuration.similarity(), configuration.neighbours(),
-                configuration.factors(), configuration.iterations(), configuration.regularization() >= 0
-                        ? configuration.regularization() : CfSettings.defaultRegularization(configuration.algorithm()),
-                configuration.alpha(), configuration.learning_rate(), configuration.epochs(), configuration.seed(),
-                threads, Set.of(configuration.positive_kinds()));
     }
 
     @Override

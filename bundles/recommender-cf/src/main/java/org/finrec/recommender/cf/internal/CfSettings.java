@@ -44,10 +44,42 @@ record CfSettings(Algorithm algorithm, Similarity similarity, int neighbours, in
                 42, 2, Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD));
     }
 
+    /** User kNN's settings; the others keep {@link #defaults} (they never shape a user-kNN model). */
+    static CfSettings userKnn(Similarity similarity, int neighbours, Set<InteractionKind> positiveKinds) {
+        CfSettings d = defaults(Algorithm.USER_KNN);
+        return new CfSettings(Algorithm.USER_KNN, similarity, neighbours, d.factors, d.iterations, d.regularization,
+                d.alpha, d.learningRate, d.epochs, d.seed, 1, positiveKinds);
+    }
+
+    /** Item kNN's settings; the others keep {@link #defaults}. */
+    static CfSettings itemKnn(Similarity similarity, int neighbours, int threads, Set<InteractionKind> positiveKinds) {
+        return userKnn(similarity, neighbours, positiveKinds).as(Algorithm.ITEM_KNN, threads);
+    }
+
+    /** Implicit ALS's settings; the others keep {@link #defaults}. */
+    static CfSettings als(int factors, int iterations, double regularization, double alpha, long seed, int threads,
+            Set<InteractionKind> positiveKinds) {
+        CfSettings d = defaults(Algorithm.ALS);
+        return new CfSettings(Algorithm.ALS, d.similarity, d.neighbours, factors, iterations, regularization, alpha,
+                d.learningRate, d.epochs, seed, threads, positiveKinds);
+    }
+
+    /** BPR's settings; the others keep {@link #defaults}. */
+    static CfSettings bpr(int factors, int epochs, double learningRate, double regularization, long seed,
+            Set<InteractionKind> positiveKinds) {
+        CfSettings d = defaults(Algorithm.BPR);
+        return new CfSettings(Algorithm.BPR, d.similarity, d.neighbours, factors, d.iterations, regularization, d.alpha,
+                learningRate, epochs, seed, 1, positiveKinds);
+    }
+
+    private CfSettings as(Algorithm newAlgorithm, int newThreads) {
+        return new CfSettings(newAlgorithm, similarity, neighbours, factors, iterations, regularization, alpha,
+                learningRate, epochs, seed, newThreads, positiveKinds);
+    }
+
     /** The same settings with another number of threads (which never changes the model trained). */
     CfSettings withThreads(int newThreads) {
-        return new CfSettings(algorithm, similarity, neighbours, factors, iterations, regularization, alpha,
-                learningRate, epochs, seed, newThreads, positiveKinds);
+        return as(algorithm, newThreads);
     }
 
     CfSettings with(Similarity newSimilarity) {

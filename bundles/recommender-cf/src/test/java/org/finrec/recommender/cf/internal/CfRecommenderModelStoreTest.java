@@ -58,7 +58,7 @@ class CfRecommenderModelStoreTest {
         models.save(NAME, newer, Algorithm.ALS.codec(), StoreFixtures.lineage());
     }
 
-    private CfConfiguration version(String version) {
+    private CfSetup version(String version) {
         return StoreFixtures.configuration(NAME, Algorithm.ALS, store, version);
     }
 
@@ -93,8 +93,8 @@ class CfRecommenderModelStoreTest {
         assertTrue(log.at("info").stream().anyMatch(entry -> entry.message().contains(file.toString())));
         StoredModel stored = ModelStore.at(fresh).describe("trained", version);
         assertEquals(BprTrainer.class.getName(), stored.lineage().trainer());
-        assertEquals(CfRecommender.lineageParameters(CfRecommender.settings(StoreFixtures.configuration("trained",
-                Algorithm.BPR, fresh, ""))), stored.lineage().parameters());
+        assertEquals(CfRecommender.lineageParameters(StoreFixtures.configuration("trained",
+                Algorithm.BPR, fresh, "").settings()), stored.lineage().parameters());
         assertEquals("20", stored.lineage().parameters().get("epochs"));
         assertEquals(StoreFixtures.DATA.name(), stored.lineage().datasetName());
         assertEquals(DatasetFingerprint.of(StoreFixtures.DATA), stored.lineage().datasetFingerprint());
@@ -125,9 +125,9 @@ class CfRecommenderModelStoreTest {
         String prefix = older.version().substring(0, ModelVersion.MIN_PREFIX);
         CfRecommender recommender = new CfRecommender(version(prefix), null, log.logger);
         assertEquals(older.version(), recommender.modelVersion());
-        recommender.modified(version(newer.version().substring(0, 20)));
+        recommender.reconfigure(() -> version(newer.version().substring(0, 20)));
         assertEquals(newer.version(), recommender.modelVersion());
-        recommender.modified(version(prefix));
+        recommender.reconfigure(() -> version(prefix));
         assertEquals(older.version(), recommender.modelVersion());
         assertTrue(log.at("error").isEmpty(), log.logged.toString());
     }
@@ -167,7 +167,7 @@ class CfRecommenderModelStoreTest {
         bytes[bytes.length / 3] ^= 0x40;
         Files.write(file, bytes);
 
-        recommender.modified(version(newer.version()));
+        recommender.reconfigure(() -> version(newer.version()));
 
         assertEquals(older.version(), recommender.modelVersion());
         assertSameScores(before, scores(recommender));
@@ -178,14 +178,14 @@ class CfRecommenderModelStoreTest {
                 && message.contains("still serving model " + older.version()), message);
 
         // a missing version and a mismatched algorithm are kept out the same way
-        recommender.modified(version("0badc0de".repeat(8)));
-        recommender.modified(StoreFixtures.configuration(NAME, Algorithm.BPR, store, older.version()));
+        recommender.reconfigure(() -> version("0badc0de".repeat(8)));
+        recommender.reconfigure(() -> StoreFixtures.configuration(NAME, Algorithm.BPR, store, older.version()));
         assertEquals(older.version(), recommender.modelVersion());
         assertSameScores(before, scores(recommender));
         assertEquals(3, log.at("error").size());
         assertTrue(log.at("error").get(1).message().contains("no such model file"));
         assertTrue(log.at("error").get(2).message().contains("but type org.finrec.cf.bpr format 1 was asked for"));
-        recommender.modified(version("als-0badc0de")); // not a version at all
+        recommender.reconfigure(() -> version("als-0badc0de")); // not a version at all
         assertTrue(log.at("error").get(3).message().contains("cannot name a file of the model store"));
         assertEquals(older.version(), recommender.modelVersion());
     }
@@ -193,11 +193,11 @@ class CfRecommenderModelStoreTest {
     @Test
     void modifiedToAnotherVersionSwapsAndAnOlderOneRollsBack() {
         CfRecommender recommender = new CfRecommender(version(older.version()), null, log.logger);
-        recommender.modified(version(newer.version()));
+        recommender.reconfigure(() -> version(newer.version()));
         assertEquals(newer.version(), recommender.modelVersion());
         assertSameScores(scores(newer), scores(recommender));
 
-        recommender.modified(version(older.version())); // rollback
+        recommender.reconfigure(() -> version(older.version())); // rollback
         assertEquals(older.version(), recommender.modelVersion());
         assertSameScores(scores(older), scores(recommender));
         assertTrue(log.at("error").isEmpty(), log.logged.toString());
@@ -208,14 +208,13 @@ class CfRecommenderModelStoreTest {
     @Test
     void modifiedToAnEmptyVersionTrainsOnTheDataset() {
         CfRecommender recommender = new CfRecommender(version(older.version()), StoreFixtures.DATA, log.logger);
-        recommender.modified(version(""));
-        CfModel trained = StoreFixtures.train(CfRecommender.settings(version("")));
+        recommender.reconfigure(() -> version(""));
+        CfModel trained = StoreFixtures.train(version("").settings());
         assertEquals(trained.version(), recommender.modelVersion());
         assertTrue(Files.isRegularFile(store.resolve(NAME).resolve(trained.version() + ModelStore.EXTENSION)));
         // the same configuration again changes nothing (no retraining: same settings, same dataset)
-        recommender.modified(StoreFixtures.configuration(Map.of("finrec.recommender.name", NAME, "algorithm", "ALS",
-                "neighbours", 10, "factors", 6, "iterations", 5, "epochs", 20, "threads", 1, "model.store",
-                store.toString())));
+        recommender.reconfigure(() -> StoreFixtures.setup(Algorithm.ALS, Map.of("finrec.recommender.name", NAME,
+                "factors", 6, "iterations", 5, "threads", 1, "model.store", store.toString())));
         assertEquals(trained.version(), recommender.modelVersion());
         // loaded; saved the trained model; now serves it; and nothing more
         assertEquals(3, log.at("info").size(), log.logged.toString());
@@ -261,7 +260,7 @@ class CfRecommenderModelStoreTest {
             assertTrue(started.await(10, TimeUnit.SECONDS));
             for (int flip = 1; flip <= 20; flip++) {
                 CfModel next = flip % 2 == 1 ? newer : older;
-                recommender.modified(version(next.version()));
+                recommender.reconfigure(() -> version(next.version()));
                 assertEquals(next.version(), recommender.modelVersion());
                 long seen = calls.get();
                 // let the scorers make calls on this version (unless one failed: get() below reports it)

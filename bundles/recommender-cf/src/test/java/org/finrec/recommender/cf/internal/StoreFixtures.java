@@ -56,28 +56,54 @@ final class StoreFixtures {
      * {@link Enum#valueOf(Class, String)}).
      */
     private static final Converter CONVERTER = Converters.newConverterBuilder()
-            .rule(new TypeRule<String, Algorithm>(String.class, Algorithm.class, Algorithm::valueOf))
             .rule(new TypeRule<String, Similarity>(String.class, Similarity.class, Similarity::valueOf))
             .build();
 
     /** A component configuration as Declarative Services would build it from these properties. */
-    static CfConfiguration configuration(Map<String, Object> properties) {
-        return CONVERTER.convert(properties).to(CfConfiguration.class);
+    static <C> C configuration(Map<String, ?> properties, Class<C> type) {
+        return CONVERTER.convert(properties).to(type);
     }
 
-    /** The configuration of recommender {@code name}: small settings, the store and the version given. */
-    static CfConfiguration configuration(String name, Algorithm algorithm, Path store, String version) {
+    /** The checked configuration of the component of {@code algorithm} with these properties. */
+    static CfSetup setup(Algorithm algorithm, Map<String, ?> properties) {
+        return switch (algorithm) {
+            case USER_KNN -> UserKnnRecommender.setup(configuration(properties, UserKnnConfiguration.class),
+                    properties);
+            case ITEM_KNN -> ItemKnnRecommender.setup(configuration(properties, ItemKnnConfiguration.class),
+                    properties);
+            case ALS -> AlsRecommender.setup(configuration(properties, AlsConfiguration.class), properties);
+            case BPR -> BprRecommender.setup(configuration(properties, BprConfiguration.class), properties);
+        };
+    }
+
+    /** The properties of recommender {@code name}: small settings of its algorithm, the store and the version. */
+    static Map<String, Object> properties(String name, Algorithm algorithm, Path store, String version) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("finrec.recommender.name", name);
-        properties.put("algorithm", algorithm.name());
-        properties.put("neighbours", 10);
-        properties.put("factors", 6);
-        properties.put("iterations", 5);
-        properties.put("epochs", 20);
-        properties.put("threads", 2);
+        switch (algorithm) {
+            case USER_KNN -> properties.put("neighbours", 10);
+            case ITEM_KNN -> {
+                properties.put("neighbours", 10);
+                properties.put("threads", 2);
+            }
+            case ALS -> {
+                properties.put("factors", 6);
+                properties.put("iterations", 5);
+                properties.put("threads", 2);
+            }
+            case BPR -> {
+                properties.put("factors", 6);
+                properties.put("epochs", 20);
+            }
+        }
         properties.put("model.store", store == null ? "" : store.toString());
         properties.put("model.version", version);
-        return configuration(properties);
+        return properties;
+    }
+
+    /** The checked configuration of recommender {@code name}: small settings, the store and the version given. */
+    static CfSetup configuration(String name, Algorithm algorithm, Path store, String version) {
+        return setup(algorithm, properties(name, algorithm, store, version));
     }
 
     /**
