@@ -11,6 +11,7 @@ import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.Reconfiguration;
 import org.finrec.api.model.ServedModel;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
@@ -53,11 +54,12 @@ import org.slf4j.LoggerFactory;
  * the previous model keeps serving; the component stays active. Rolling back is setting {@code model.version} to
  * an older version.
  *
- * <p><b>Immediate.</b> The components are immediate, so their instance, and the model it serves, lives as long as
- * the component is satisfied and configured, whether or not a consumer holds the service: a delayed component
- * would be disposed when its last consumer released it and rebuilt from the current configuration at the next use,
- * which would retrain the model or, after a rejected {@code model.version}, fail instead of serving the previous
- * model.
+ * <p><b>Delayed, kept, reconfigured off the delivery thread.</b> Declarative Services registers the service when
+ * the configuration arrives and activates the component (trains or loads) on the thread that first obtains it,
+ * never on Configuration Admin's one delivery thread; the runtime keeps delayed instances
+ * ({@code ds.delayed.keepInstances}), so the instance and its model live as long as the component is configured.
+ * A configuration change is checked at once and applied by a {@link Reconfiguration} on the recommender's own
+ * thread, while the previous model serves.
  *
  * <p><b>The dataset reference</b> is static (constructor injection) and optional in the component description,
  * but the component property {@code dataset.cardinality.minimum} (Declarative Services' minimum-cardinality
@@ -73,6 +75,8 @@ class CfRecommender implements Recommender {
     private volatile String name;
     /** What serves, with the settings it was trained with here (threads left out: they never change a model). */
     private final ServedModel<CfModel, CfSettings> served;
+    /** Applies configuration changes off Configuration Admin's delivery thread (a retraining takes long). */
+    private final Reconfiguration reconfiguration;
 
     /**
      * Activates a component: trains, or loads {@code model.version} from the store.
@@ -87,6 +91,7 @@ class CfRecommender implements Recommender {
         this.log = log;
         this.name = setup.name();
         this.served = new ServedModel<>();
+        this.reconfiguration = new Reconfiguration(name);
         ServedModel.Outcome<CfModel> first;
         try {
             first = configure(setup);
@@ -110,6 +115,7 @@ class CfRecommender implements Recommender {
         this.log = LoggerFactory.getLogger(CfRecommender.class);
         this.name = name;
         this.served = new ServedModel<>(model, model.algorithm().codec());
+        this.reconfiguration = new Reconfiguration(name);
     }
 
     /**
@@ -132,18 +138,29 @@ class CfRecommender implements Recommender {
         }
         String wanted = checked.modelVersion().trim();
         name = checked.name();
-        try {
+        reconfiguration.submit(() -> {
             ServedModel.Outcome<CfModel> outcome = configure(checked);
             logSave(outcome);
             if (outcome.swapped()) {
                 log.info("Recommender {} now serves model {} (was {})", name, outcome.model().version(),
                         outcome.previous().version());
             }
-        } catch (ModelFileException | RuntimeException e) {
-            log.error("Recommender {} ({}) cannot switch to model {}: {}; still serving model {}", name,
-                    checked.pid(), wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(), current,
-                    e);
-        }
+        }, e -> log.error("Recommender {} ({}) cannot switch to model {}: {}; still serving model {}", name,
+                checked.pid(), wanted.isEmpty() ? "(trained on the dataset)" : wanted, e.getMessage(),
+                modelVersion(), e));
+    }
+
+    /**
+     * Skips the configuration changes not applied yet: the component is going away. Declarative Services finds
+     * this method by its default name on every algorithm's component.
+     */
+    void deactivate() {
+        reconfiguration.close();
+    }
+
+    /** Waits until the configuration changes made so far are applied (tests). */
+    boolean awaitReconfigured(long timeoutMillis) throws InterruptedException {
+        return reconfiguration.awaitIdle(timeoutMillis);
     }
 
     /** Serves the model a configuration asks for: kept, loaded, or trained (and saved). */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * loading, swapping and scoring are {@link CfRecommender}'s; this class checks the configuration.
  */
 @Component(service = Recommender.class, configurationPid = CfComponents.USER_KNN_PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = Recommender.FAMILY + "=" + Recommender.FAMILY_COLLABORATIVE)
 @Designate(ocd = UserKnnConfiguration.class, factory = true)
 public final class UserKnnRecommender extends CfRecommender {

@@ -125,9 +125,9 @@ class CfRecommenderModelStoreTest {
         String prefix = older.version().substring(0, ModelVersion.MIN_PREFIX);
         CfRecommender recommender = new CfRecommender(version(prefix), null, log.logger);
         assertEquals(older.version(), recommender.modelVersion());
-        recommender.reconfigure(() -> version(newer.version().substring(0, 20)));
+        reconfigured(recommender, () -> version(newer.version().substring(0, 20)));
         assertEquals(newer.version(), recommender.modelVersion());
-        recommender.reconfigure(() -> version(prefix));
+        reconfigured(recommender, () -> version(prefix));
         assertEquals(older.version(), recommender.modelVersion());
         assertTrue(log.at("error").isEmpty(), log.logged.toString());
     }
@@ -167,7 +167,7 @@ class CfRecommenderModelStoreTest {
         bytes[bytes.length / 3] ^= 0x40;
         Files.write(file, bytes);
 
-        recommender.reconfigure(() -> version(newer.version()));
+        reconfigured(recommender, () -> version(newer.version()));
 
         assertEquals(older.version(), recommender.modelVersion());
         assertSameScores(before, scores(recommender));
@@ -178,14 +178,14 @@ class CfRecommenderModelStoreTest {
                 && message.contains("still serving model " + older.version()), message);
 
         // a missing version and a mismatched algorithm are kept out the same way
-        recommender.reconfigure(() -> version("0badc0de".repeat(8)));
-        recommender.reconfigure(() -> StoreFixtures.configuration(NAME, Algorithm.BPR, store, older.version()));
+        reconfigured(recommender, () -> version("0badc0de".repeat(8)));
+        reconfigured(recommender, () -> StoreFixtures.configuration(NAME, Algorithm.BPR, store, older.version()));
         assertEquals(older.version(), recommender.modelVersion());
         assertSameScores(before, scores(recommender));
         assertEquals(3, log.at("error").size());
         assertTrue(log.at("error").get(1).message().contains("no such model file"));
         assertTrue(log.at("error").get(2).message().contains("but type org.finrec.cf.bpr format 1 was asked for"));
-        recommender.reconfigure(() -> version("als-0badc0de")); // not a version at all
+        reconfigured(recommender, () -> version("als-0badc0de")); // not a version at all
         assertTrue(log.at("error").get(3).message().contains("cannot name a file of the model store"));
         assertEquals(older.version(), recommender.modelVersion());
     }
@@ -193,11 +193,11 @@ class CfRecommenderModelStoreTest {
     @Test
     void modifiedToAnotherVersionSwapsAndAnOlderOneRollsBack() {
         CfRecommender recommender = new CfRecommender(version(older.version()), null, log.logger);
-        recommender.reconfigure(() -> version(newer.version()));
+        reconfigured(recommender, () -> version(newer.version()));
         assertEquals(newer.version(), recommender.modelVersion());
         assertSameScores(scores(newer), scores(recommender));
 
-        recommender.reconfigure(() -> version(older.version())); // rollback
+        reconfigured(recommender, () -> version(older.version())); // rollback
         assertEquals(older.version(), recommender.modelVersion());
         assertSameScores(scores(older), scores(recommender));
         assertTrue(log.at("error").isEmpty(), log.logged.toString());
@@ -208,12 +208,12 @@ class CfRecommenderModelStoreTest {
     @Test
     void modifiedToAnEmptyVersionTrainsOnTheDataset() {
         CfRecommender recommender = new CfRecommender(version(older.version()), StoreFixtures.DATA, log.logger);
-        recommender.reconfigure(() -> version(""));
+        reconfigured(recommender, () -> version(""));
         CfModel trained = StoreFixtures.train(version("").settings());
         assertEquals(trained.version(), recommender.modelVersion());
         assertTrue(Files.isRegularFile(store.resolve(NAME).resolve(trained.version() + ModelStore.EXTENSION)));
         // the same configuration again changes nothing (no retraining: same settings, same dataset)
-        recommender.reconfigure(() -> StoreFixtures.setup(Algorithm.ALS, Map.of("finrec.recommender.name", NAME,
+        reconfigured(recommender, () -> StoreFixtures.setup(Algorithm.ALS, Map.of("finrec.recommender.name", NAME,
                 "factors", 6, "iterations", 5, "threads", 1, "model.store", store.toString())));
         assertEquals(trained.version(), recommender.modelVersion());
         // loaded; saved the trained model; now serves it; and nothing more
@@ -260,7 +260,7 @@ class CfRecommenderModelStoreTest {
             assertTrue(started.await(10, TimeUnit.SECONDS));
             for (int flip = 1; flip <= 20; flip++) {
                 CfModel next = flip % 2 == 1 ? newer : older;
-                recommender.reconfigure(() -> version(next.version()));
+                reconfigured(recommender, () -> version(next.version()));
                 assertEquals(next.version(), recommender.modelVersion());
                 long seen = calls.get();
                 // let the scorers make calls on this version (unless one failed: get() below reports it)
@@ -279,5 +279,16 @@ class CfRecommenderModelStoreTest {
         assertTrue(olderSeen.get() > 0 && newerSeen.get() > 0, olderSeen + " / " + newerSeen);
         assertTrue(log.at("error").isEmpty(), log.logged.toString());
         assertEquals(older.version(), recommender.modelVersion());
+    }
+
+    /** Applies a configuration change and waits until the recommender's reconfiguration thread has applied it. */
+    private static void reconfigured(CfRecommender recommender, java.util.function.Supplier<CfSetup> setup) {
+        recommender.reconfigure(setup);
+        try {
+            assertTrue(recommender.awaitReconfigured(60_000), "reconfigured within a minute");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", interrupted);
+        }
     }
 }
