@@ -127,11 +127,11 @@ final class FacadeLatencyBenchmark {
         long heapBefore = usedHeap();
         long started = System.nanoTime();
         if (subject != null) {
-            Map<String, Object> properties = new HashMap<>(subject.properties());
-            properties.put("finrec.recommender.name", name);
-            runtime.configure(subject.factoryPid() + "~" + name, properties);
+            runtime.createRecommender(subject.factoryPid(), name, subject.properties(), Duration.ofMinutes(30));
+        } else {
+            runtime.waitForService(Recommender.class, "(finrec.recommender.name=" + name + ")",
+                    Duration.ofMinutes(30));
         }
-        runtime.waitForService(Recommender.class, "(finrec.recommender.name=" + name + ")", Duration.ofMinutes(30));
         double trainSeconds = subject == null ? Double.NaN : (System.nanoTime() - started) / 1e9;
         long heap = usedHeap() - heapBefore;
         runtime.configure("org.finrec.core.facade", Map.of("recommender", name, "fallback.recommender",

@@ -154,15 +154,14 @@ final class PeersBenchmark {
                 candidates.put("bpr", Map.entry("bpr", Map.of()));
                 for (Map.Entry<String, Map.Entry<String, Map<String, Object>>> candidate : candidates.entrySet()) {
                     String name = candidate.getKey();
-                    String pid = CF_PID + candidate.getValue().getKey() + "~" + name;
+                    String factoryPid = CF_PID + candidate.getValue().getKey();
+                    String pid = factoryPid + "~" + name;
                     Map<String, Object> properties = new LinkedHashMap<>(candidate.getValue().getValue());
-                    properties.put(Recommender.NAME, name);
                     properties.put("dataset.target", "(" + Dataset.NAME + "=" + trainName + ")");
                     long started = System.nanoTime();
-                    runtime.configure(pid, properties);
                     try {
-                        Recommender recommender = runtime.waitForService(Recommender.class,
-                                "(" + Recommender.NAME + "=" + name + ")", Duration.ofMinutes(30));
+                        Recommender recommender = runtime.createRecommender(factoryPid, name, properties,
+                                Duration.ofMinutes(30));
                         double seconds = (System.nanoTime() - started) / 1e9;
                         EvaluationResult result = evaluate(evaluator, recommender, split, warmups)
                                 .withTrainSeconds(seconds);

@@ -39,7 +39,6 @@ final class EvaluationHarness {
             RankingMetric.F1, RankingMetric.NDCG, RankingMetric.MAP, RankingMetric.HIT_RATE, RankingMetric.MRR);
 
     private static final AtomicInteger RUNS = new AtomicInteger();
-    private static final String RUN_PROPERTY = "finrec.evaluation.run";
 
     private final FinrecRuntime runtime;
     private final ProgressListener progress;
@@ -79,13 +78,8 @@ final class EvaluationHarness {
      */
     static Recommender create(FinrecRuntime runtime, Contender contender, String datasetName, Duration timeout) {
         Map<String, Object> properties = new LinkedHashMap<>(contender.properties());
-        properties.put(Recommender.NAME, contender.name());
         properties.put("dataset.target", "(" + Dataset.NAME + "=" + datasetName + ")");
-        // a configuration property becomes a service property: never mistake an earlier run's service
-        properties.put(RUN_PROPERTY, datasetName);
-        runtime.configure(contender.pid(), properties);
-        return runtime.waitForService(Recommender.class, "(&(" + Recommender.NAME + "=" + contender.name() + ")("
-                + RUN_PROPERTY + "=" + datasetName + "))", timeout);
+        return runtime.createRecommender(contender.factoryPid(), contender.name(), properties, timeout);
     }
 
     /** What to do with one trained contender. */

@@ -192,16 +192,15 @@ final class SimulateCommand implements Callable<Integer> {
      * @return the pinned model version
      */
     private String trainTreatment(FinrecRuntime runtime, Dataset train, Path modelStore) {
-        String pid = Contenders.CF_PIDS.get(algorithm) + "~" + TREATMENT_NAME; // the algorithm's factory PID
+        String factoryPid = Contenders.CF_PIDS.get(algorithm); // the algorithm's factory PID
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put(Recommender.NAME, TREATMENT_NAME);
         properties.put("dataset.target", "(" + Dataset.NAME + "=" + train.name() + ")");
         properties.put("model.store", modelStore.toString());
-        runtime.configure(pid, properties);
-        String modelVersion = runtime.waitForService(Recommender.class,
-                "(" + Recommender.NAME + "=" + TREATMENT_NAME + ")", Duration.ofMinutes(10)).modelVersion();
+        String modelVersion = runtime.createRecommender(factoryPid, TREATMENT_NAME, properties,
+                Duration.ofMinutes(10)).modelVersion();
+        properties.put(Recommender.NAME, TREATMENT_NAME);
         properties.put("model.version", modelVersion);
-        runtime.configure(pid, properties);
+        runtime.configure(factoryPid + "~" + TREATMENT_NAME, properties);
         return modelVersion;
     }
 
