@@ -52,7 +52,7 @@ public final class GenericCsvReader extends AbstractDatasetReader {
                     ? "expected a folder with " + PRODUCTS_FILE + ", " + CUSTOMERS_FILE + " and " + INTERACTIONS_FILE
                     : "no such folder");
         }
-        DatasetBuilder builder = new DatasetBuilder(session.datasetName(stem(folder)),
+        DatasetBuilder builder = session.builder(stem(folder),
                 readProducts(folder.resolve(PRODUCTS_FILE), session));
         readCustomers(folder.resolve(CUSTOMERS_FILE), session, builder);
         readInteractions(folder.resolve(INTERACTIONS_FILE), session, builder);

@@ -44,7 +44,7 @@ public final class MovieLensReader extends AbstractDatasetReader {
         Map<String, String> titles = readTitles(folder.resolve(ITEMS_FILE), session);
         Map<String, Customer> users = readUsers(folder.resolve(USERS_FILE), session);
 
-        DatasetBuilder builder = new DatasetBuilder(session.datasetName(name), List.of());
+        DatasetBuilder builder = session.builder(name, List.of());
         try (SplitRowSource rows = SplitRowSource.delimited(ratings, session, StandardCharsets.UTF_8, '\t')) {
             rows.nameColumns(Header.of(ratings, "user_id", "item_id", "rating", "timestamp"), true);
             rows.forEachRow(row -> {

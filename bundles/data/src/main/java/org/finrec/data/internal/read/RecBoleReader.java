@@ -59,7 +59,7 @@ public final class RecBoleReader extends AbstractDatasetReader {
         String userField = session.setting(USER_FIELD, "user_id");
         String itemField = session.setting(ITEM_FIELD, "item_id");
 
-        DatasetBuilder builder = new DatasetBuilder(session.datasetName(name), List.of());
+        DatasetBuilder builder = session.builder(name, List.of());
         Path items = folder.resolve(name + ".item");
         if (Files.exists(items)) {
             readItems(items, session, builder, itemField);

@@ -32,6 +32,21 @@ public final class DatasetBuilder {
     private int[][] holdings = new int[1024][];
     private InteractionColumns interactions = new InteractionColumns(1024);
     private boolean built;
+    private InteractionListener listener;
+
+    /** Is told of every interaction a builder accepts, for example to find repeated ones while reading. */
+    @FunctionalInterface
+    public interface InteractionListener {
+
+        /**
+         * Called after an interaction was added.
+         *
+         * @param customerIndex its customer
+         * @param productIndex its product
+         * @param kind its kind
+         */
+        void added(int customerIndex, int productIndex, InteractionKind kind);
+    }
 
     /**
      * Starts a dataset.
@@ -48,6 +63,17 @@ public final class DatasetBuilder {
         for (Product product : products) {
             addProduct(product);
         }
+    }
+
+    /**
+     * Sets the listener told of every interaction added from now on (one at a time; null for none).
+     *
+     * @param listener the listener, or null
+     * @return this builder
+     */
+    public DatasetBuilder listen(InteractionListener listener) {
+        this.listener = listener;
+        return this;
     }
 
     /**
@@ -168,6 +194,9 @@ public final class DatasetBuilder {
                     + weight);
         }
         interactions.add(customerIndex, productIndex, kind, epochMillis, weight);
+        if (listener != null) {
+            listener.added(customerIndex, productIndex, kind);
+        }
     }
 
     /**
