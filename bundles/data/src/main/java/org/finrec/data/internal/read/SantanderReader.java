@@ -194,7 +194,7 @@ public final class SantanderReader extends AbstractDatasetReader {
                 }
             }
             if (!isMissing(row.trimmed(INCOME))) {
-                double income = row.doubleValue(INCOME);
+                float income = row.floatValue(INCOME);
                 if (income >= 0) {
                     customer.annualIncome(income);
                 }

@@ -117,8 +117,8 @@ public final class DatasetBuilder {
      *
      * @param customer the customer; its {@link Customer#holdings()} must name products of this dataset
      * @return the customer's new dense index
-     * @throws IllegalArgumentException if the id is taken or a holding names an unknown product (the message names
-     *     the customer and the product); nothing is added then
+     * @throws IllegalArgumentException if the id is taken, the income is beyond {@link Float#MAX_VALUE} or a holding
+     *     names an unknown product (the message names the customer and the product); nothing is added then
      */
     public int addCustomer(Customer customer) {
         requireNotBuilt();
@@ -139,7 +139,8 @@ public final class DatasetBuilder {
      *
      * @param customerIndex the customer's index
      * @param customer the new record, with the same id; its holdings must name products of this dataset
-     * @throws IllegalArgumentException if the id differs or a holding names an unknown product
+     * @throws IllegalArgumentException if the id differs, the income is beyond {@link Float#MAX_VALUE} or a holding
+     *     names an unknown product
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public void replaceCustomer(int customerIndex, Customer customer) {
@@ -149,8 +150,9 @@ public final class DatasetBuilder {
             throw new IllegalArgumentException("dataset " + name + ": customer " + customerIndex + " is "
                     + customers.id(customerIndex) + ", not " + customer.id());
         }
-        holdings[customerIndex] = resolveHoldings(customer);
+        int[] held = resolveHoldings(customer);
         customers.set(customerIndex, customer);
+        holdings[customerIndex] = held;
     }
 
     /**
