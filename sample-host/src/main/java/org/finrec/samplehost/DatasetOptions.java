@@ -25,7 +25,7 @@ final class DatasetOptions {
         return read(data, progress);
     }
 
-    /** Reads another file of the same format, reporting skipped rows of a lenient read on standard error. */
+    /** Reads another file of the same format, reporting skipped rows of a lenient read and copied interactions on standard error. */
     Dataset read(Path path, ConsoleProgress progress) {
         ImportOptions options = (lenient ? ImportOptions.LENIENT : ImportOptions.STRICT).withProgress(progress);
         ImportResult result = DatasetReader.of(format).read(path, options);
@@ -34,6 +34,7 @@ final class DatasetOptions {
             System.err.printf("%s: skipped %,d bad rows of %,d; first: %s%n", path, result.rowsSkipped(),
                     result.rowsRead(), result.problems().get(0).getMessage());
         }
+        result.copiesWarning().ifPresent(warning -> System.err.println("warning: " + warning));
         return result.dataset();
     }
 }

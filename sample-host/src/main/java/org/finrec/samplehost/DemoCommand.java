@@ -44,12 +44,45 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bundles", description = "Folder of bundle JARs (default: bundles/ beside the sample host).")
     Path bundles;
 
+    /** Heap the runtime, its bundles and the evaluation's fixed parts take whatever the bank's size. */
+    static final long FIXED_BYTES = 64L << 20;
+
+    /**
+     * How many times the bank's own store the demo needs per customer: the training view and its replayed
+     * holdings, the customer histories, the Dataset service, and every contender's model (ALS and BPR factors,
+     * k-NN neighbours, content features). Measured on the 50,000-customer bank: it runs in 14 s with
+     * {@code -Xmx160m}, thrashes for 10 minutes with 120 MB and fails with 80 MB; with this factor the demo asks
+     * for about 150 MB there (the store is estimated at 341 bytes per customer).
+     */
+    static final int EVALUATION_FACTOR = 5;
+
     private final PrintStream out = System.out;
+
+    /**
+     * The most customers a demo of this bank's months and seed can hold in a heap.
+     *
+     * @param bank the bank, not generated yet
+     * @param maxMemory the heap, as {@link Runtime#maxMemory()} gives it
+     * @return 0 or more
+     */
+    static long maxCustomers(SyntheticBank bank, long maxMemory) {
+        return Math.max(0, maxMemory - FIXED_BYTES) / (bank.estimatedBytesPerCustomer() * EVALUATION_FACTOR);
+    }
 
     @Override
     public Integer call() {
+        SyntheticBank synthetic = new SyntheticBank(customers, months, seed);
+        long heap = Runtime.getRuntime().maxMemory();
+        long fits = maxCustomers(synthetic, heap);
+        if (customers > fits) {
+            System.err.printf("--customers %,d does not fit: at most %,d customers of %d months fit in this JVM's "
+                    + "maximum heap of %,d MB (about %,d bytes per customer for the bank, its evaluation and its "
+                    + "models); give fewer customers or a larger heap (java -Xmx...)%n", customers, fits, months,
+                    heap >> 20, synthetic.estimatedBytesPerCustomer() * EVALUATION_FACTOR);
+            return 1;
+        }
         ConsoleProgress progress = ConsoleProgress.onStandardError();
-        Dataset bank = new SyntheticBank(customers, months, seed).generate(progress);
+        Dataset bank = synthetic.generate(progress);
         progress.finish();
         try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), bank)) {
             out.printf("Finrec sample host: synthetic bank of %,d customers, %d products, %,d interactions over %d "

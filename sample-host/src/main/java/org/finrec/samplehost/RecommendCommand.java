@@ -64,6 +64,11 @@ final class RecommendCommand implements Callable<Integer> {
             dataset = new SyntheticBank(customers, 17, seed).generate(progress);
         }
         progress.finish();
+        if (dataset.customerCount() == 0 || dataset.productCount() == 0) {
+            System.err.println(dataset.name() + " has " + (dataset.customerCount() == 0 ? "no customers"
+                    : "no products") + "; there is nothing to recommend");
+            return 1;
+        }
         int index = dataset.customerIndex(customerId);
         if (index < 0) {
             System.err.println("No customer " + customerId + " in " + dataset.name() + " (ids run like "

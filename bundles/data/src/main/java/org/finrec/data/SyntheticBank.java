@@ -13,7 +13,12 @@ import org.finrec.data.internal.synthetic.SyntheticBankGenerator;
  */
 public final class SyntheticBank {
 
+    /** Customers in the sample that {@link #estimatedBytesPerCustomer} generates. */
+    private static final int SAMPLE_CUSTOMERS = 1_000;
+
     private final SyntheticBankGenerator generator;
+    private final int months;
+    private final long seed;
 
     /**
      * Describes a bank.
@@ -30,6 +35,30 @@ public final class SyntheticBank {
             throw new IllegalArgumentException("months must be 1..120, got " + months);
         }
         this.generator = new SyntheticBankGenerator(customers, months, seed);
+        this.months = months;
+        this.seed = seed;
+    }
+
+    /**
+     * Estimates the heap that {@link #generate} takes per customer, before anything else is done with the bank:
+     * generates a sample of {@value #SAMPLE_CUSTOMERS} customers with the same months and seed (a few milliseconds)
+     * and prices the store's columns for it: per customer the profile columns (19 bytes), one code per attribute
+     * (4 bytes each), the id and its index slot (about 64 bytes), its holdings (4 bytes each, and an offset), and
+     * per interaction 21 bytes (customer, product, kind, time, weight); doubled, because the growing columns and
+     * the sort by time hold two copies while the bank is built.
+     *
+     * @return bytes per customer, more than 0
+     */
+    public long estimatedBytesPerCustomer() {
+        Dataset sample = new SyntheticBankGenerator(SAMPLE_CUSTOMERS, months, seed).generate(ProgressListener.NONE);
+        long held = 0;
+        for (int c = 0; c < sample.customerCount(); c++) {
+            held += sample.holdings(c).length;
+        }
+        long attributes = sample.customer(0).attributes().size();
+        long bytes = sample.customerCount() * (19 + 4 * attributes + 64 + 4) + 4 * held
+                + 21L * sample.interactionCount();
+        return Math.max(1, 2 * bytes / sample.customerCount());
     }
 
     /**

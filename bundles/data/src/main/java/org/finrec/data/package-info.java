@@ -6,7 +6,7 @@
  * <p>Readers are thread-safe and stateless; every dataset they return is immutable.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.finrec.data;
 
 import org.osgi.annotation.bundle.Export;

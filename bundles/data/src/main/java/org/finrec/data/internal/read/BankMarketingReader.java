@@ -62,7 +62,7 @@ public final class BankMarketingReader extends AbstractDatasetReader {
     Dataset read(Path file, ImportSession session) {
         try (CsvRowSource rows = new CsvRowSource(file, session, DELIMITER)) {
             Contacts contacts = new Contacts(rows.readHeader(),
-                    new DatasetBuilder(session.datasetName(stem(file)), BankMarketingProducts.PRODUCTS));
+                    session.builder(stem(file), BankMarketingProducts.PRODUCTS));
             rows.forEachRow(contacts::add);
             return contacts.builder.build();
         }

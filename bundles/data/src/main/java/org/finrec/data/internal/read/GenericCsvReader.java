@@ -52,7 +52,7 @@ public final class GenericCsvReader extends AbstractDatasetReader {
                     ? "expected a folder with " + PRODUCTS_FILE + ", " + CUSTOMERS_FILE + " and " + INTERACTIONS_FILE
                     : "no such folder");
         }
-        DatasetBuilder builder = new DatasetBuilder(session.datasetName(stem(folder)),
+        DatasetBuilder builder = session.builder(stem(folder),
                 readProducts(folder.resolve(PRODUCTS_FILE), session));
         readCustomers(folder.resolve(CUSTOMERS_FILE), session, builder);
         readInteractions(folder.resolve(INTERACTIONS_FILE), session, builder);
@@ -133,11 +133,7 @@ public final class GenericCsvReader extends AbstractDatasetReader {
                     customer.age(row.intValue(age, 0, AgeRange.MAX_AGE));
                 }
                 if (!row.isBlank(income)) {
-                    double amount = row.doubleValue(income);
-                    if (amount < 0) {
-                        throw row.problem(income, "must be 0 or more, found " + row.trimmed(income));
-                    }
-                    customer.annualIncome(amount);
+                    customer.annualIncome(row.nonNegativeFloatValue(income));
                 }
                 if (!row.isBlank(segment)) {
                     customer.segment(row.trimmed(segment));
@@ -182,11 +178,8 @@ public final class GenericCsvReader extends AbstractDatasetReader {
                 }
                 InteractionKind what = enumValue(row, kind, InteractionKind.class);
                 long millis = epochMillis(row, timestamp);
-                double strength = weight < 0 || row.isBlank(weight) ? 1 : row.doubleValue(weight);
-                if (strength < 0 || strength > Float.MAX_VALUE) {
-                    throw row.problem(weight, "must be a finite number, 0 or more, found " + row.trimmed(weight));
-                }
-                builder.addInteraction(customer, product, what, millis, (float) strength);
+                float strength = weight < 0 || row.isBlank(weight) ? 1 : row.nonNegativeFloatValue(weight);
+                builder.addInteraction(customer, product, what, millis, strength);
             });
         }
     }

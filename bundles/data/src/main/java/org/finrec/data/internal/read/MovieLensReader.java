@@ -44,16 +44,13 @@ public final class MovieLensReader extends AbstractDatasetReader {
         Map<String, String> titles = readTitles(folder.resolve(ITEMS_FILE), session);
         Map<String, Customer> users = readUsers(folder.resolve(USERS_FILE), session);
 
-        DatasetBuilder builder = new DatasetBuilder(session.datasetName(name), List.of());
+        DatasetBuilder builder = session.builder(name, List.of());
         try (SplitRowSource rows = SplitRowSource.delimited(ratings, session, StandardCharsets.UTF_8, '\t')) {
             rows.nameColumns(Header.of(ratings, "user_id", "item_id", "rating", "timestamp"), true);
             rows.forEachRow(row -> {
                 String user = row.requireText(0);
                 String item = row.requireText(1);
-                double rating = row.doubleValue(2);
-                if (rating < 0 || rating > Float.MAX_VALUE) {
-                    throw row.problem(2, "must be a finite number, 0 or more, found " + row.trimmed(2));
-                }
+                float rating = row.nonNegativeFloatValue(2);
                 long seconds = row.longValue(3);
                 if (Math.abs(seconds) > Long.MAX_VALUE / 1000) {
                     throw row.problem(3, "timestamp out of range: " + seconds);
@@ -66,7 +63,7 @@ public final class MovieLensReader extends AbstractDatasetReader {
                 if (product < 0) {
                     product = builder.addProduct(Product.builder(item).name(titles.getOrDefault(item, item)).build());
                 }
-                builder.addInteraction(customer, product, InteractionKind.PURCHASE, seconds * 1000, (float) rating);
+                builder.addInteraction(customer, product, InteractionKind.PURCHASE, seconds * 1000, rating);
             });
         }
         return builder.build();

@@ -80,7 +80,7 @@ public final class NextProductReader extends AbstractDatasetReader {
         try (CsvRowSource rows = new CsvRowSource(file, session)) {
             Layout layout = Layout.of(rows.readHeader(), session);
             Customers customers = new Customers(layout, millis,
-                    new DatasetBuilder(session.datasetName(stem(file)), layout.products));
+                    session.builder(stem(file), layout.products));
             rows.forEachRow(customers::add);
             return customers.builder.build();
         }

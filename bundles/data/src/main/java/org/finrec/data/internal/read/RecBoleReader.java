@@ -59,7 +59,7 @@ public final class RecBoleReader extends AbstractDatasetReader {
         String userField = session.setting(USER_FIELD, "user_id");
         String itemField = session.setting(ITEM_FIELD, "item_id");
 
-        DatasetBuilder builder = new DatasetBuilder(session.datasetName(name), List.of());
+        DatasetBuilder builder = session.builder(name, List.of());
         Path items = folder.resolve(name + ".item");
         if (Files.exists(items)) {
             readItems(items, session, builder, itemField);
@@ -141,10 +141,7 @@ public final class RecBoleReader extends AbstractDatasetReader {
             rows.forEachRow(row -> {
                 String userId = row.requireText(user);
                 String itemId = row.requireText(item);
-                double weight = rating < 0 ? 1 : row.doubleValue(rating);
-                if (weight < 0 || weight > Float.MAX_VALUE) {
-                    throw row.problem(rating, "must be a finite number, 0 or more, found " + row.trimmed(rating));
-                }
+                float weight = rating < 0 ? 1 : row.nonNegativeFloatValue(rating);
                 long millis = time < 0 ? row.line() : secondsToMillis(row, time);
                 int customer = builder.customerIndex(userId);
                 if (customer < 0) {
@@ -154,7 +151,7 @@ public final class RecBoleReader extends AbstractDatasetReader {
                 if (product < 0) {
                     product = builder.addProduct(Product.builder(itemId).build());
                 }
-                builder.addInteraction(customer, product, InteractionKind.PURCHASE, millis, (float) weight);
+                builder.addInteraction(customer, product, InteractionKind.PURCHASE, millis, weight);
             });
         }
     }

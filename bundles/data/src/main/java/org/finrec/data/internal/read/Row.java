@@ -120,14 +120,47 @@ final class Row {
      */
     double doubleValue(int column) {
         String value = trimmed(column);
-        double number;
+        double number = parseNumber(column, value);
+        if (!Double.isFinite(number)) {
+            throw problem(column, "expected a finite number, found '" + value + "'");
+        }
+        return number;
+    }
+
+    /**
+     * Parses a cell as a number the store can hold as a {@code float}: finite and at most {@link Float#MAX_VALUE}
+     * in magnitude (an income of 1.8e308 or 1e39 would otherwise be stored as infinity). Tiny values round to 0
+     * as floats do.
+     *
+     * @throws DataFormatException naming file, line and field if the cell is not such a number
+     */
+    float floatValue(int column) {
+        String value = trimmed(column);
+        double number = parseNumber(column, value);
+        if (!(Math.abs(number) <= Float.MAX_VALUE)) {
+            throw problem(column, "expected a finite number of at most " + Float.MAX_VALUE
+                    + " in magnitude (stored as a float), found '" + value + "'");
+        }
+        return (float) number;
+    }
+
+    private double parseNumber(int column, String value) {
         try {
-            number = Double.parseDouble(value);
+            return Double.parseDouble(value);
         } catch (NumberFormatException e) {
             throw problem(column, "expected a number, found '" + value + "'");
         }
-        if (!Double.isFinite(number)) {
-            throw problem(column, "expected a finite number, found '" + value + "'");
+    }
+
+    /**
+     * Parses a cell as a {@link #floatValue} of 0 or more.
+     *
+     * @throws DataFormatException naming file, line and field if the cell is not such a number
+     */
+    float nonNegativeFloatValue(int column) {
+        float number = floatValue(column);
+        if (number < 0) {
+            throw problem(column, "must be 0 or more, found " + trimmed(column));
         }
         return number;
     }

@@ -177,7 +177,7 @@ abstract class RowSource implements AutoCloseable {
     }
 
     private void countRow() {
-        session.countRow();
+        session.countRow(file, cellsLine());
         if (++rows % PROGRESS_EVERY_ROWS == 0) {
             session.progress().progress(step, bytes.count(), size);
         }

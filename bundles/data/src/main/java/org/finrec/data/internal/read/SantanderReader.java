@@ -69,7 +69,7 @@ public final class SantanderReader extends AbstractDatasetReader {
         try (CsvRowSource rows = new CsvRowSource(file, session)) {
             checkHeader(rows.readHeader());
             Snapshots snapshots = new Snapshots(
-                    new DatasetBuilder(session.datasetName(stem(file)), SantanderProducts.PRODUCTS));
+                    session.builder(stem(file), SantanderProducts.PRODUCTS));
             rows.forEachRow(snapshots::add);
             return snapshots.build();
         }
@@ -194,7 +194,7 @@ public final class SantanderReader extends AbstractDatasetReader {
                 }
             }
             if (!isMissing(row.trimmed(INCOME))) {
-                double income = row.doubleValue(INCOME);
+                float income = row.floatValue(INCOME);
                 if (income >= 0) {
                     customer.annualIncome(income);
                 }

@@ -25,7 +25,7 @@ public final class SequenceReader extends AbstractDatasetReader {
 
     @Override
     Dataset read(Path file, ImportSession session) {
-        DatasetBuilder builder = new DatasetBuilder(session.datasetName(stem(file)), List.of());
+        DatasetBuilder builder = session.builder(stem(file), List.of());
         try (SplitRowSource rows = SplitRowSource.whitespaceSeparated(file, session, StandardCharsets.UTF_8)) {
             rows.nameColumns(Header.repeatingLast(file, "user", "item"), false);
             rows.forEachRow(row -> {

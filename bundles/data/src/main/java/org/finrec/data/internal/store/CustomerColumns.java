@@ -62,6 +62,7 @@ final class CustomerColumns {
      * @return the new index, or {@code -(existing index) - 1} when the id is taken (nothing is added then)
      */
     int add(Customer customer) {
+        requireStorable(customer);
         int index = ids.add(customer.id());
         if (index < 0) {
             return index;
@@ -71,8 +72,22 @@ final class CustomerColumns {
         return index;
     }
 
+    /**
+     * Checks that the profile fits the columns: an income beyond {@link Float#MAX_VALUE} would become infinity.
+     *
+     * @throws IllegalArgumentException naming the customer and the income otherwise
+     */
+    private static void requireStorable(Customer customer) {
+        if (customer.annualIncome().isPresent() && !(customer.annualIncome().getAsDouble() <= Float.MAX_VALUE)) {
+            throw new IllegalArgumentException("customer " + customer.id() + ": annual income "
+                    + customer.annualIncome().getAsDouble() + " cannot be stored (a float holds at most "
+                    + Float.MAX_VALUE + ")");
+        }
+    }
+
     /** Overwrites every profile column of a customer already stored. */
     void set(int index, Customer customer) {
+        requireStorable(customer);
         ages[index] = customer.age().isPresent() ? (short) customer.age().getAsInt() : NO_AGE;
         incomes[index] = customer.annualIncome().isPresent() ? (float) customer.annualIncome().getAsDouble()
                 : Float.NaN;

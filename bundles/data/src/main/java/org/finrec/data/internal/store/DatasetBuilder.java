@@ -32,6 +32,21 @@ public final class DatasetBuilder {
     private int[][] holdings = new int[1024][];
     private InteractionColumns interactions = new InteractionColumns(1024);
     private boolean built;
+    private InteractionListener listener;
+
+    /** Is told of every interaction a builder accepts, for example to find repeated ones while reading. */
+    @FunctionalInterface
+    public interface InteractionListener {
+
+        /**
+         * Called after an interaction was added.
+         *
+         * @param customerIndex its customer
+         * @param productIndex its product
+         * @param kind its kind
+         */
+        void added(int customerIndex, int productIndex, InteractionKind kind);
+    }
 
     /**
      * Starts a dataset.
@@ -48,6 +63,17 @@ public final class DatasetBuilder {
         for (Product product : products) {
             addProduct(product);
         }
+    }
+
+    /**
+     * Sets the listener told of every interaction added from now on (one at a time; null for none).
+     *
+     * @param listener the listener, or null
+     * @return this builder
+     */
+    public DatasetBuilder listen(InteractionListener listener) {
+        this.listener = listener;
+        return this;
     }
 
     /**
@@ -91,8 +117,8 @@ public final class DatasetBuilder {
      *
      * @param customer the customer; its {@link Customer#holdings()} must name products of this dataset
      * @return the customer's new dense index
-     * @throws IllegalArgumentException if the id is taken or a holding names an unknown product (the message names
-     *     the customer and the product); nothing is added then
+     * @throws IllegalArgumentException if the id is taken, the income is beyond {@link Float#MAX_VALUE} or a holding
+     *     names an unknown product (the message names the customer and the product); nothing is added then
      */
     public int addCustomer(Customer customer) {
         requireNotBuilt();
@@ -113,7 +139,8 @@ public final class DatasetBuilder {
      *
      * @param customerIndex the customer's index
      * @param customer the new record, with the same id; its holdings must name products of this dataset
-     * @throws IllegalArgumentException if the id differs or a holding names an unknown product
+     * @throws IllegalArgumentException if the id differs, the income is beyond {@link Float#MAX_VALUE} or a holding
+     *     names an unknown product
      * @throws IndexOutOfBoundsException if the index is out of range
      */
     public void replaceCustomer(int customerIndex, Customer customer) {
@@ -123,8 +150,9 @@ public final class DatasetBuilder {
             throw new IllegalArgumentException("dataset " + name + ": customer " + customerIndex + " is "
                     + customers.id(customerIndex) + ", not " + customer.id());
         }
-        holdings[customerIndex] = resolveHoldings(customer);
+        int[] held = resolveHoldings(customer);
         customers.set(customerIndex, customer);
+        holdings[customerIndex] = held;
     }
 
     /**
@@ -168,6 +196,9 @@ public final class DatasetBuilder {
                     + weight);
         }
         interactions.add(customerIndex, productIndex, kind, epochMillis, weight);
+        if (listener != null) {
+            listener.added(customerIndex, productIndex, kind);
+        }
     }
 
     /**

@@ -122,6 +122,9 @@ class GenericCsvReaderTest {
             {"customers.csv", "C9,forty,,,,,,,", "age"},
             {"customers.csv", "C9,,-5,,,,,,", "annual_income"},
             {"customers.csv", "C9,,1e,,,,,,", "annual_income"},
+            {"customers.csv", "C9,,1.8e308,,,,,,", "annual_income"},
+            {"customers.csv", "C9,,1e39,,,,,,", "annual_income"},
+            {"customers.csv", "C9,,NaN,,,,,,", "annual_income"},
             {"customers.csv", "C9,,,,0,,,,", "risk_tolerance"},
             {"customers.csv", "C9,,,,,-1,,,", "tenure_months"},
             {"customers.csv", "C1,,,,,,,,", "id"},
@@ -134,6 +137,8 @@ class GenericCsvReaderTest {
             {"interactions.csv", "C1,current,VIEW,,,", "timestamp"},
             {"interactions.csv", "C1,current,VIEW,2026-01-01,,-1", "weight"},
             {"interactions.csv", "C1,current,VIEW,2026-01-01,,heavy", "weight"},
+            {"interactions.csv", "C1,current,VIEW,2026-01-01,,1e39", "weight"},
+            {"interactions.csv", "C1,current,VIEW,2026-01-01,,NaN", "weight"},
             {"interactions.csv", "C1,current,VIEW,2026-01-01,\"web,", null},
         };
         for (String[] bad : cases) {

@@ -3,6 +3,8 @@ package org.finrec.data.internal.read;
 import static org.finrec.data.internal.read.Problems.assertLenientSkips;
 import static org.finrec.data.internal.read.Problems.assertStrictFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,26 @@ class MovieLensReaderTest {
         Files.createDirectories(folder);
         byte[] latin1 = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
         return Files.write(folder.resolve(name), latin1);
+    }
+
+    @Test
+    void reportsCopiedRatingsWithTheFirstCopysLine() throws IOException {
+        Path folder = root.resolve("ml-doubled");
+        Path ratings = write(folder, "u.data", "196\t242\t3\t881250949", "186\t302\t3\t891717742",
+                "196\t302\t1\t878887116", "196\t242\t3\t881250949", "186\t302\t4\t891717743",
+                "196\t242\t5\t881250950");
+        ImportResult result = READER.read(ratings, ImportOptions.STRICT);
+        assertEquals(6, result.dataset().interactionCount(), "copies are kept");
+        assertEquals(3, result.copiedInteractions());
+        assertEquals(ratings + ":4", result.firstCopy());
+        String warning = result.copiesWarning().orElseThrow();
+        assertTrue(warning.contains("3 interactions repeat") && warning.contains(ratings + ":4"), warning);
+
+        ImportResult clean = READER.read(write(root.resolve("ml-clean"), "u.data", "1\t2\t3\t4", "1\t3\t3\t4"),
+                ImportOptions.STRICT);
+        assertEquals(0, clean.copiedInteractions());
+        assertNull(clean.firstCopy());
+        assertTrue(clean.copiesWarning().isEmpty());
     }
 
     @Test

@@ -148,6 +148,22 @@ class DatasetBuilderTest {
     }
 
     @Test
+    void rejectsAnIncomeAFloatCannotHoldAndAddsNothing() {
+        DatasetBuilder builder = new DatasetBuilder("bank", PRODUCTS);
+        builder.addCustomer(Customer.builder("C1").annualIncome(Float.MAX_VALUE).build());
+        for (double income : new double[] {1e39, 1.7e308, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> builder.addCustomer(Customer.builder("C2").annualIncome(income).build()));
+            assertTrue(e.getMessage().contains("C2") && e.getMessage().contains("income"), e.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> builder.replaceCustomer(0, Customer.builder("C1").annualIncome(income).build()));
+        }
+        assertEquals(1, builder.customerCount());
+        assertEquals(-1, builder.customerIndex("C2"));
+        assertEquals(Float.MAX_VALUE, builder.build().customer(0).annualIncome().getAsDouble());
+    }
+
+    @Test
     void rejectsAHoldingOfAnUnknownProductNamingCustomerAndProduct() {
         DatasetBuilder builder = new DatasetBuilder("bank", PRODUCTS);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

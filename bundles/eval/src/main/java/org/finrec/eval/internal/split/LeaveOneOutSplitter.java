@@ -14,16 +14,18 @@ import org.finrec.eval.Splitter;
  * <ul>
  *   <li>A customer's interactions are taken in the dataset's time order, whatever their kind; interactions with
  *       the same timestamp keep the dataset's order, so "last" means the highest interaction index.</li>
- *   <li>Customers with at least three interactions give their last one to a test case and their second-last one
- *       to a validation case; all their other interactions, and every interaction of customers with fewer than
- *       three, are training.</li>
+ *   <li>Customers with at least three distinct (product, kind) pairs give their last interaction to a test case
+ *       and their last one of another (product, kind) to a validation case; all their other interactions, and
+ *       every interaction of customers with fewer than three pairs, are training. Copies of a held-out interaction
+ *       (the same product and kind earlier in the timeline, such as a rating given twice) are held out with it,
+ *       so no copy of an answer is trained on.</li>
  *   <li>The training view hides the held-out interactions, and the held-out products from those customers'
  *       holdings, so neither {@code holdings} nor {@code customer(i).holdings()} reveals them.</li>
  *   <li>Relevant = the held-out interaction's product. Excluded (never ranked) = every product the customer
  *       interacted with before the held-out interaction, plus the view's holdings: for the validation case the
  *       training interactions' products, for the test case also the validation product. This is S3-Rec's
- *       all-item protocol, where already-seen items are masked; as there, a product the customer returns to
- *       (its target also appears earlier) is excluded too, so that case cannot be a hit.</li>
+ *       all-item protocol, where already-seen items are masked; a product the customer met earlier with another
+ *       kind (a view before the purchase) is excluded too, so that case cannot be a hit.</li>
  *   <li>Cases come in customer-index order; their customer is the view's.</li>
  * </ul>
  *
@@ -45,25 +47,42 @@ public final class LeaveOneOutSplitter implements Splitter {
         boolean[] heldOut = new boolean[data.interactionCount()];
         int[][] trainHoldings = new int[customers][];
         int[][] trainProducts = new int[customers][];
+        int[] validationProducts = new int[customers];
+        int[] testProducts = new int[customers];
         int heldOutCount = 0;
         for (int c = 0; c < customers; c++) {
             int length = timelines.length(c);
             if (length < MINIMUM_INTERACTIONS) {
                 continue;
             }
-            int validation = timelines.interaction(c, length - 2);
-            int test = timelines.interaction(c, length - 1);
-            heldOut[validation] = true;
-            heldOut[test] = true;
-            heldOutCount += 2;
-            int[] products = new int[length - 2];
-            for (int position = 0; position < products.length; position++) {
-                products[position] = data.interactionProduct(timelines.interaction(c, position));
+            CopyGroups groups = CopyGroups.of(data, timelines, c);
+            if (groups.count() < MINIMUM_INTERACTIONS) {
+                continue;
             }
-            trainProducts[c] = SortedIndices.of(products, products.length);
+            int testGroup = groups.groupAt(length - 1);
+            int validationPosition = length - 2;
+            while (groups.groupAt(validationPosition) == testGroup) {
+                validationPosition--;
+            }
+            int validationGroup = groups.groupAt(validationPosition);
+            validationProducts[c] = data.interactionProduct(timelines.interaction(c, validationPosition));
+            testProducts[c] = data.interactionProduct(timelines.interaction(c, length - 1));
+            int[] products = new int[length];
+            int trained = 0;
+            for (int position = 0; position < length; position++) {
+                int interaction = timelines.interaction(c, position);
+                int group = groups.groupAt(position);
+                if (group == testGroup || group == validationGroup) {
+                    heldOut[interaction] = true;
+                    heldOutCount++;
+                } else {
+                    products[trained++] = data.interactionProduct(interaction);
+                }
+            }
+            trainProducts[c] = SortedIndices.of(products, trained);
             int[] holdings = data.holdings(c);
             int[] shown = SortedIndices.minus(holdings,
-                    SortedIndices.of(new int[] {data.interactionProduct(validation), data.interactionProduct(test)}, 2));
+                    SortedIndices.of(new int[] {validationProducts[c], testProducts[c]}, 2));
             trainHoldings[c] = shown == holdings ? null : shown;
         }
 
@@ -83,9 +102,8 @@ public final class LeaveOneOutSplitter implements Splitter {
             if (trainProducts[c] == null) {
                 continue;
             }
-            int length = timelines.length(c);
-            int validationProduct = data.interactionProduct(timelines.interaction(c, length - 2));
-            int testProduct = data.interactionProduct(timelines.interaction(c, length - 1));
+            int validationProduct = validationProducts[c];
+            int testProduct = testProducts[c];
             int[] seen = SortedIndices.union(trainProducts[c], train.holdings(c));
             Customer customer = train.customer(c);
             validationCases.add(new EvaluationCase(customer, new int[] {validationProduct}, seen));

@@ -14,14 +14,17 @@ import org.finrec.eval.Splitter;
  * ({@code RS: [0.8, 0.1, 0.1]}, {@code group_by: user}, {@code order: RO}, full ranking).
  *
  * <ul>
- *   <li>Shares: of a customer's {@code n} interactions, {@code floor(validationShare n)} go to validation and
+ *   <li>Copies: a customer's interactions with the same product and kind (a rating given twice, a product bought
+ *       again) are one unit, always in one part, so that no copy of a validation or test answer is trained on;
+ *       the shares and the shuffle below count units. Without copies a unit is one interaction.</li>
+ *   <li>Shares: of a customer's {@code n} units, {@code floor(validationShare n)} go to validation and
  *       {@code floor(testShare n)} to test ({@code testShare = 1 - trainShare - validationShare}; products within
  *       1e-9 of a whole number count as that number, so 0.1 x 10 is 1), the rest to train. Then, as RecBole does,
- *       while training keeps more than one interaction, test and then validation each get one interaction if
- *       their share of {@code n} lies strictly between 0 and 1. Training always keeps at least one.</li>
- *   <li>Order: each customer's interactions (in time order) are shuffled by Fisher-Yates with one
- *       {@link SplittableRandom} seeded with the seed, used for customers in index order; the first ones train,
- *       then validation, then test. The same seed and dataset always give the same split.</li>
+ *       while training keeps more than one unit, test and then validation each get one unit if their share of
+ *       {@code n} lies strictly between 0 and 1. Training always keeps at least one.</li>
+ *   <li>Order: each customer's units (in the time order of their first interaction) are shuffled by Fisher-Yates
+ *       with one {@link SplittableRandom} seeded with the seed, used for customers in index order; the first ones
+ *       train, then validation, then test. The same seed and dataset always give the same split.</li>
  *   <li>The training view keeps the training interactions and shows each customer's holdings without the
  *       products of their validation and test interactions.</li>
  *   <li>Cases (customer-index order, the view's customer): relevant = the distinct products of the customer's
@@ -78,14 +81,25 @@ public final class RandomPerUserSplitter implements Splitter {
         SplittableRandom random = new SplittableRandom(seed);
         int trainCount = 0;
         for (int c = 0; c < customers; c++) {
-            int[] shuffled = timelines.interactions(c);
+            CopyGroups groups = CopyGroups.of(data, timelines, c);
+            int[] shuffled = new int[groups.count()];
+            for (int g = 0; g < shuffled.length; g++) {
+                shuffled[g] = g;
+            }
             shuffle(shuffled, random);
             int[] counts = partSizes(shuffled.length);
+            byte[] groupPart = new byte[shuffled.length];
             for (int position = 0; position < shuffled.length; position++) {
-                part[shuffled[position]] = position < counts[TRAIN] ? TRAIN
+                groupPart[shuffled[position]] = position < counts[TRAIN] ? TRAIN
                         : position < counts[TRAIN] + counts[VALIDATION] ? VALIDATION : TEST;
             }
-            trainCount += counts[TRAIN];
+            for (int position = 0; position < timelines.length(c); position++) {
+                byte p = groupPart[groups.groupAt(position)];
+                part[timelines.interaction(c, position)] = p;
+                if (p == TRAIN) {
+                    trainCount++;
+                }
+            }
         }
 
         int[] kept = new int[trainCount];
