@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.finrec.api.concurrent.NamedThreads;
 
 /**
  * Groups single inputs submitted by many threads into batches for one batch function, the way GPU model servers
@@ -103,8 +104,7 @@ public final class DynamicBatcher<I, O> implements AutoCloseable {
         this.maxWaitNanos = saturatedNanos(maxWait);
         this.queueCapacity = queueCapacity;
         this.queue = new ArrayDeque<>(Math.min(queueCapacity, 1024));
-        this.worker = new Thread(this::runWorker, "finrec-batcher-" + name);
-        this.worker.setDaemon(true);
+        this.worker = NamedThreads.daemon(this::runWorker, "finrec-batcher-" + name);
         this.worker.start();
     }
 

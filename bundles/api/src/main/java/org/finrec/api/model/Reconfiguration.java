@@ -1,6 +1,7 @@
 package org.finrec.api.model;
 
 import java.util.Objects;
+import org.finrec.api.concurrent.NamedThreads;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,11 +34,7 @@ public final class Reconfiguration implements AutoCloseable {
     public Reconfiguration(String recommender) {
         String name = "finrec-reconfigure-" + Objects.requireNonNull(recommender, "recommender");
         this.thread = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                task -> {
-                    Thread worker = new Thread(task, name);
-                    worker.setDaemon(true);
-                    return worker;
-                });
+                NamedThreads.named(name));
     }
 
     /** A configuration change: trains or loads and swaps, or throws why it cannot. */

@@ -16,12 +16,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.concurrent.NamedThreads;
 import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.experiment.Assignment;
 import org.finrec.api.experiment.ExperimentService;
@@ -98,7 +97,7 @@ public final class RecommendationFacade implements RecommendationService {
     /** Recommender services bound by Declarative Services but not obtained yet, by service id. */
     private final Map<Long, Pending> binding = new ConcurrentHashMap<>();
     /** Obtains bound recommender services (which trains or loads their models) off the binding thread. */
-    private final ExecutorService binder = Executors.newCachedThreadPool(daemonThreads("finrec-recommender-binder-"));
+    private final ExecutorService binder = Executors.newCachedThreadPool(NamedThreads.numbered("finrec-recommender-binder"));
     /** Finds recommender services registered but not bound yet; null in unit tests. */
     private final BundleContext context;
     private final ThreadPoolExecutor workers;
@@ -121,9 +120,9 @@ public final class RecommendationFacade implements RecommendationService {
         this.configuration = configuration;
         this.context = context;
         this.workers = new ThreadPoolExecutor(0, configuration.workerThreads(), 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemonThreads("finrec-recommender-"));
+                new SynchronousQueue<>(), NamedThreads.numbered("finrec-recommender"));
         this.shadowWorkers = new ThreadPoolExecutor(SHADOW_THREADS, SHADOW_THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(SHADOW_QUEUE), daemonThreads("finrec-shadow-"),
+                new ArrayBlockingQueue<>(SHADOW_QUEUE), NamedThreads.numbered("finrec-shadow"),
                 new ThreadPoolExecutor.DiscardPolicy());
         shadowWorkers.allowCoreThreadTimeOut(true);
     }
@@ -147,15 +146,6 @@ public final class RecommendationFacade implements RecommendationService {
                 .map(policy -> Map.entry(Map.<String, Object>of(SuitabilityPolicy.NAME, policy.getKey()),
                         policy.getValue()))
                 .toList();
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger threadNumber = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**

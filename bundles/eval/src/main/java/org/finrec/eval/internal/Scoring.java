@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.concurrent.NamedThreads;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.spi.Recommender;
 import org.finrec.api.spi.RequestScorer;
@@ -117,12 +118,6 @@ public final class Scoring {
     }
 
     private static ThreadFactory workerThreads() {
-        int pool = POOLS.incrementAndGet();
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "finrec-eval-" + pool + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return NamedThreads.numbered("finrec-eval-" + POOLS.incrementAndGet());
     }
 }

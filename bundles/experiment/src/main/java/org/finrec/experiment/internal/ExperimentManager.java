@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.finrec.api.concurrent.NamedThreads;
 import org.finrec.api.experiment.Assignment;
 import org.finrec.api.experiment.Comparison;
 import org.finrec.api.experiment.ExperimentReport;
@@ -119,11 +120,8 @@ public final class ExperimentManager implements ExperimentService {
         this.ledger = opened.ledger();
         LOG.info("Outcome log {} opened in {} ms ({} requests open for outcomes)", logFolder,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), ledger.requestsInWindow());
-        this.guardrails = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "finrec-experiment-guardrails");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.guardrails = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.named("finrec-experiment-guardrails"));
         guardrails.scheduleWithFixedDelay(this::checkGuardrails, configuration.guardrail_interval_ms(),
                 configuration.guardrail_interval_ms(), TimeUnit.MILLISECONDS);
     }

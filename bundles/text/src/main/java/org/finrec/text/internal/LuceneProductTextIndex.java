@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.concurrent.NamedThreads;
 import org.finrec.api.inference.TextEncoder;
 import org.finrec.api.text.MatchMode;
 import org.finrec.api.text.ProductMatch;
@@ -37,11 +38,7 @@ public final class LuceneProductTextIndex implements ProductTextIndex {
     private record Snapshot(ProductIndex index, TextEncoder encoder) {
     }
 
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "finrec-text-index");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(NamedThreads.named("finrec-text-index"));
     private volatile ProductCatalog catalog;
     private volatile TextEncoder encoder;
     private volatile Snapshot current = new Snapshot(ProductIndex.build(List.of(), Map.of()), null);

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.finrec.api.Customer;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
+import org.finrec.api.concurrent.NamedThreads;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.data.internal.catalog.SantanderProducts;
@@ -158,11 +159,7 @@ public final class SyntheticBankGenerator {
      */
     private void simulateInBlocks(ProgressListener progress, String step, BlockConsumer consumer) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "finrec-synthetic-bank");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, NamedThreads.numbered("finrec-synthetic-bank"));
         try {
             Deque<Future<SyntheticCustomer[]>> inFlight = new ArrayDeque<>();
             int next = 0;

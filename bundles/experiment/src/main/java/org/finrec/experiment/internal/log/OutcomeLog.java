@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.finrec.api.concurrent.NamedThreads;
 import org.finrec.api.storage.PrivateFiles;
 import org.finrec.experiment.internal.log.LogStateMachine.Admission;
 import org.finrec.experiment.internal.log.SegmentFiles.Segment;
@@ -113,8 +114,7 @@ public final class OutcomeLog implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
         this.syncIntervalNanos = TimeUnit.MILLISECONDS.toNanos(settings.syncIntervalMillis());
         this.lastForceStartNanos = System.nanoTime() - syncIntervalNanos;
-        this.writer = new Thread(this::runWriter, THREAD_NAME);
-        writer.setDaemon(true);
+        this.writer = NamedThreads.daemon(this::runWriter, THREAD_NAME);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.finrec.api.concurrent.NamedThreads;
 
 /**
  * The worker threads of one factor-model training: runs a task for every block index {@code 0 .. blocks-1}, the
@@ -27,12 +28,7 @@ final class FactorThreads implements AutoCloseable {
         if (threads == 1) {
             this.pool = null;
         } else {
-            AtomicInteger count = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(threads - 1, runnable -> {
-                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.pool = Executors.newFixedThreadPool(threads - 1, NamedThreads.numbered(name));
         }
     }
 

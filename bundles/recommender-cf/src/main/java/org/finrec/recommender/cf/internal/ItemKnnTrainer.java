@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.finrec.api.concurrent.NamedThreads;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.data.Trainer;
@@ -71,12 +72,7 @@ final class ItemKnnTrainer implements Trainer<CfModel> {
             worker.run();
             return;
         }
-        AtomicInteger number = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
-            Thread thread = new Thread(task, "finrec-itemknn-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, NamedThreads.numbered("finrec-itemknn"));
         try {
             List<Future<?>> futures = new ArrayList<>(threads);
             for (int t = 0; t < threads; t++) {
