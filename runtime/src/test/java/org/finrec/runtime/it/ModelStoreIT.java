@@ -104,7 +104,12 @@ public class ModelStoreIT {
         }
         System.out.println("SCRATCH modified -> v2 " + v2 + " service " + same.getProperty("service.id"));
         assertNotEquals(v1, v2);
-        assertTrue(Files.isRegularFile(store.resolve("stored-als").resolve(v2 + ".frmodel")));
+        // the new model serves as soon as it is trained; its file is written right after, on the same thread
+        Path v2File = store.resolve("stored-als").resolve(v2 + ".frmodel");
+        while (!Files.isRegularFile(v2File) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(Files.isRegularFile(v2File));
         String second = v2;
 
         // no dataset: with the default minimum cardinality 1 the service goes away
