@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -32,7 +33,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.QueryBuilder;
 import org.finrec.api.Product;
 import org.finrec.api.text.MatchMode;
 import org.finrec.api.text.ProductMatch;
@@ -142,13 +142,13 @@ final class ProductIndex {
         return reader.tryIncRef();
     }
 
-    /** BM25 over the words of the text; {@link QueryBuilder} analyses the text and never parses query syntax. */
+    /** BM25 over the words of the text (see {@link KeywordQuery}: analysed, never parsed, of any length). */
     private Map<String, Double> keywords(ProductQuery query, Query filter, int depth) throws IOException {
-        Query words = new QueryBuilder(analyzer).createBooleanQuery(TEXT, query.text(), BooleanClause.Occur.SHOULD);
-        if (words == null) {
+        Optional<Query> words = KeywordQuery.of(TEXT, query.text(), analyzer, reader);
+        if (words.isEmpty()) {
             return Map.of(); // nothing left after analysis (only punctuation or stop words)
         }
-        Query scored = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST)
+        Query scored = new BooleanQuery.Builder().add(words.get(), BooleanClause.Occur.MUST)
                 .add(filter, BooleanClause.Occur.FILTER).build();
         return ranked(searcher.search(scored, depth).scoreDocs);
     }

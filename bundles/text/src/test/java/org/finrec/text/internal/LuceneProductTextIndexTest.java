@@ -80,6 +80,34 @@ class LuceneProductTextIndexTest {
     }
 
     @Test
+    void aTextOfAnyLengthIsSearchedAndKeepsItsMostTellingWords() throws Exception {
+        indexed(null);
+        StringBuilder chat = new StringBuilder();
+        for (int word = 0; word < 3_000; word++) {
+            chat.append("filler").append(word).append(' '); // 3,000 distinct words the catalogue never uses
+        }
+        chat.append("mortgage mortgage home loan");
+        List<ProductMatch> matches = index.search(
+                new ProductQuery(chat.toString(), 3, MatchMode.KEYWORDS, Optional.empty(), OptionalInt.empty()));
+        assertEquals("mortgage", matches.get(0).productId(),
+                "the words the catalogue knows outweigh 3,000 unknown ones and stay in the query");
+    }
+
+    @Test
+    void aRepeatedWordScoresAsOneClausePerOccurrence() throws Exception {
+        indexed(null);
+        var repeated = new ProductQuery("savings savings fund", 5, MatchMode.KEYWORDS, Optional.empty(),
+                OptionalInt.empty());
+        var once = new ProductQuery("savings fund", 5, MatchMode.KEYWORDS, Optional.empty(), OptionalInt.empty());
+        double repeatedScore = index.search(repeated).stream().filter(m -> m.productId().equals("junior-saver"))
+                .findFirst().orElseThrow().keywordScore().getAsDouble();
+        double onceScore = index.search(once).stream().filter(m -> m.productId().equals("junior-saver"))
+                .findFirst().orElseThrow().keywordScore().getAsDouble();
+        assertEquals(2 * onceScore, repeatedScore, 1e-4 * onceScore,
+                "junior-saver matches only 'savings', so saying it twice doubles its BM25 score");
+    }
+
+    @Test
     void aProductWithoutRiskClassNeverPassesARiskClassFilter() throws Exception {
         List<Product> withUnrated = new java.util.ArrayList<>(PRODUCTS);
         withUnrated.add(Product.builder("unrated-saver").name("Unrated saver").category(ProductCategory.ACCOUNT)
