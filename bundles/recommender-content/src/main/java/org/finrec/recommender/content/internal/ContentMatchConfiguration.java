@@ -33,6 +33,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "intent", min = "0")
     double intent_weight() default 4.0;
 
+    @AttributeDefinition(name = "Intent minimum similarity", description = "The cosine similarity that the "
+            + "product closest to the intent must reach for the intent to count at all; below it the intent matches "
+            + "no product better than chance (punctuation, query syntax, gibberish, words no product uses) and adds "
+            + "nothing to any product. Calibrated for all-MiniLM-L6-v2 on the synthetic bank's catalogue: banking "
+            + "questions reach 0.22 to 0.66, noise at most 0.15; 0 counts every intent", min = "0", max = "1")
+    double intent_min_similarity() default 0.2;
+
     @AttributeDefinition(name = "Holdings weight", description = "Log odds added per unit of cosine similarity "
             + "between a product's text and the closest product the customer holds; 0 ignores holdings", min = "0")
     double holdings_weight() default 1.0;

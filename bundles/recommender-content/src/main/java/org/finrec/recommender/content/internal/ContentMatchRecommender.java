@@ -61,8 +61,11 @@ public final class ContentMatchRecommender implements Recommender {
     /** The largest profile terms each get a reason; the rest share one, so that the reasons still add up. */
     private static final int MAX_PROFILE_REASONS = 4;
 
-    /** Log odds per unit of cosine similarity for each source of text. */
-    record TextWeights(double intent, double holdings, double views, int recentViews) {
+    /**
+     * Log odds per unit of cosine similarity for each source of text, how many recent views count, and the
+     * similarity of its closest product that an intent needs to count at all (see {@link TextAffinity}).
+     */
+    record TextWeights(double intent, double holdings, double views, int recentViews, double intentMinimumSimilarity) {
 
         double of(TextAffinity.Source source) {
             switch (source) {
@@ -96,7 +99,7 @@ public final class ContentMatchRecommender implements Recommender {
         this.name = configuration.finrec_recommender_name();
         this.products = dataset;
         this.textWeights = new TextWeights(configuration.intent_weight(), configuration.holdings_weight(),
-                configuration.views_weight(), configuration.recent_views());
+                configuration.views_weight(), configuration.recent_views(), configuration.intent_min_similarity());
         this.served = new ServedModel<>();
         this.reconfiguration = new Reconfiguration(this.name);
         try {
@@ -164,7 +167,8 @@ public final class ContentMatchRecommender implements Recommender {
     @Reference(name = "encoder", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEncoder(TextEncoder encoder) {
-        affinity = new TextAffinity(encoder, this::product, textWeights.recentViews(), reference());
+        affinity = new TextAffinity(encoder, this::product, textWeights.recentViews(), reference(),
+                textWeights.intentMinimumSimilarity());
         LOG.info("Content-match recommender {} matches text with encoder {}", name, encoder.modelVersion());
     }
 

@@ -45,8 +45,11 @@ final class TextAffinity {
     record Closest(Source source, String text, double similarity, double signal) {
     }
 
-    /** An encoded intent and its similarities' average and standard deviation over the reference catalogue. */
-    private record Intent(float[] vector, double mean, double deviation) {
+    /**
+     * An encoded intent, its similarities' average and standard deviation over the reference catalogue, and whether
+     * the closest reference product is similar enough to it for the intent to count at all.
+     */
+    private record Intent(float[] vector, double mean, double deviation, boolean informative) {
     }
 
     /** The customer's texts for one request, encoded. */
@@ -81,6 +84,7 @@ final class TextAffinity {
     private final Function<String, Optional<Product>> products;
     private final int maxViews;
     private final List<Product> reference;
+    private final double minimumIntentSimilarity;
     private static final int MAX_INTENTS = 1024;
     /** Below this, similarities to an intent hardly vary over the catalogue: it says nothing of one product. */
     private static final double MIN_DEVIATION = 0.02;
@@ -99,13 +103,18 @@ final class TextAffinity {
      * @param maxViews how many of the most recently viewed products count
      * @param reference the products over which similarities to an intent are standardised (the catalogue, or an
      *     even sample of a large one)
+     * @param minimumIntentSimilarity the cosine similarity that the reference product closest to an intent must
+     *     reach for the intent to count at all; below it the text matches no product better than chance
+     *     (punctuation, query syntax, words no product uses) and adds nothing to any product, since standardised
+     *     over the catalogue even noise would otherwise lift some product several deviations
      */
     TextAffinity(TextEncoder encoder, Function<String, Optional<Product>> products, int maxViews,
-            List<Product> reference) {
+            List<Product> reference, double minimumIntentSimilarity) {
         this.encoder = encoder;
         this.products = products;
         this.maxViews = maxViews;
         this.reference = List.copyOf(reference);
+        this.minimumIntentSimilarity = minimumIntentSimilarity;
     }
 
     TextEncoder encoder() {
@@ -140,15 +149,17 @@ final class TextAffinity {
             float[] vector = encoder.encode(text);
             double sum = 0;
             double squares = 0;
+            double closest = Double.NEGATIVE_INFINITY;
             for (float[] product : vectors(reference)) {
                 double similarity = dot(vector, product);
                 sum += similarity;
                 squares += similarity * similarity;
+                closest = Math.max(closest, similarity);
             }
             int n = Math.max(1, reference.size());
             double mean = sum / n;
             double deviation = Math.sqrt(Math.max(0, squares / n - mean * mean));
-            intent = new Intent(vector, mean, Math.max(MIN_DEVIATION, deviation));
+            intent = new Intent(vector, mean, Math.max(MIN_DEVIATION, deviation), closest >= minimumIntentSimilarity);
             if (intents.size() >= MAX_INTENTS) {
                 intents.clear();
             }
@@ -192,7 +203,7 @@ final class TextAffinity {
      */
     List<Closest> closest(Anchors anchors, float[] productVector, String productId) {
         List<Closest> closest = new ArrayList<>(3);
-        if (anchors.intentVector != null) {
+        if (anchors.intentVector != null && anchors.intentVector.informative()) {
             Intent intent = anchors.intentVector;
             double similarity = dot(intent.vector(), productVector);
             closest.add(new Closest(Source.INTENT, anchors.intent.orElseThrow(), similarity,

@@ -3,6 +3,7 @@ package org.finrec.recommender.content.internal;
 import static org.finrec.api.spi.ProductListScoring.explain;
 import static org.finrec.api.spi.ProductListScoring.score;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 class ContentMatchRecommenderTest extends RecommenderContractTest {
 
-    private static final ContentMatchRecommender.TextWeights TEXT = new ContentMatchRecommender.TextWeights(4, 1, 2, 5);
+    private static final ContentMatchRecommender.TextWeights TEXT = new ContentMatchRecommender.TextWeights(4, 1, 2, 5,
+            0.0);
 
     @Override
     protected Recommender train(Dataset data) {
@@ -159,6 +161,38 @@ class ContentMatchRecommenderTest extends RecommenderContractTest {
         assertTrue(text.message().contains("\"saving for my daughter's university education\""), text.message());
         assertTrue(text.message().contains("standard deviations from the catalogue's average"), text.message());
         assertTrue(text.contribution() > 0);
+    }
+
+    @Test
+    void anIntentCloseToNoProductAddsNothingWhileOneThatMatchesStillCounts() {
+        Dataset data = lifeStages();
+        Customer parent = Customer.builder("p").age(45).holding("current").build();
+        List<Product> candidates = java.util.stream.IntStream.range(0, data.productCount()).mapToObj(data::product)
+                .toList();
+        RecommendationRequest plain = RecommendationRequest.builder(parent).build();
+        // words no product uses: the word encoder's hashing still puts them a little near some products
+        RecommendationRequest noise = RecommendationRequest.builder(parent).context(RequestContext.EMPTY
+                .withAttribute(RequestContext.INTENT, "lorem ipsum dolor amet consectetur")).build();
+        RecommendationRequest asking = RecommendationRequest.builder(parent).context(RequestContext.EMPTY
+                .withAttribute(RequestContext.INTENT, "saving for my daughter's university education")).build();
+
+        ContentMatchRecommender counting = new ContentMatchRecommender("content-match", model(data), data,
+                new ContentMatchRecommender.TextWeights(4, 1, 2, 5, 0.0));
+        counting.bindEncoder(new WordEncoder());
+        assertFalse(java.util.Arrays.equals(score(counting, plain, candidates), score(counting, noise, candidates)),
+                "standardised over the catalogue, noise moves scores when every intent counts");
+
+        ContentMatchRecommender gated = new ContentMatchRecommender("content-match", model(data), data,
+                new ContentMatchRecommender.TextWeights(4, 1, 2, 5, 0.3));
+        gated.bindEncoder(new WordEncoder());
+        assertArrayEquals(score(gated, plain, candidates), score(gated, noise, candidates), 1e-12,
+                "below the minimum similarity the intent adds nothing");
+        for (Product product : candidates) {
+            assertFalse(explain(gated, noise, product).reasons().stream().anyMatch(r -> r.message()
+                    .contains("asked for")), "no reason quotes an intent that did not count");
+        }
+        assertEquals(candidates.indexOf(product(data, "education-saver")), argMax(score(gated, asking, candidates)),
+                "an intent that matches a product still counts");
     }
 
     @Test
