@@ -5,7 +5,7 @@
  * <p>All value types here are immutable and thread-safe.
  */
 @Export
-@Version("1.0.0")
+@Version("1.0.1")
 package org.finrec.api.recommend;
 
 import org.osgi.annotation.bundle.Export;
