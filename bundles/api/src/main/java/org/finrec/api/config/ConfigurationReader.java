@@ -4,9 +4,12 @@ import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads typed, bounded settings from a component's configuration properties (as Declarative Services passes them
@@ -192,6 +195,62 @@ public final class ConfigurationReader {
             return Boolean.parseBoolean(value);
         }
         throw new InvalidConfigurationException(pid, property, raw, "must be true or false");
+    }
+
+    /**
+     * @param <E> the type of the choices
+     * @param property the property's name
+     * @param type the enum of the choices, whose constant names are the values allowed (case-insensitive)
+     * @param defaultValue the value when the property is absent
+     * @return the chosen constant, or {@code defaultValue} when absent
+     * @throws InvalidConfigurationException if present and not the name of one of the constants
+     */
+    public <E extends Enum<E>> E choice(String property, Class<E> type, E defaultValue) {
+        Object raw = single(property);
+        return raw == null ? defaultValue : constant(property, type, raw, raw);
+    }
+
+    /**
+     * @param <E> the type of the choices
+     * @param property the property's name
+     * @param type the enum of the choices, whose constant names are the values allowed (case-insensitive)
+     * @param defaultValues the values when the property is absent
+     * @return the chosen constants, in the order written and without repeats, or {@code defaultValues} when absent;
+     *     a single text may list them separated by commas
+     * @throws InvalidConfigurationException if present and empty or naming anything but the constants
+     */
+    public <E extends Enum<E>> Set<E> choices(String property, Class<E> type, Set<E> defaultValues) {
+        Object raw = properties.get(property);
+        if (raw == null) {
+            return defaultValues;
+        }
+        Set<E> chosen = new LinkedHashSet<>();
+        for (Object element : elements(raw)) {
+            for (String part : String.valueOf(element).split(",")) {
+                if (!part.isBlank()) {
+                    chosen.add(constant(property, type, raw, part));
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new InvalidConfigurationException(pid, property, raw, "must name at least one of "
+                    + Arrays.toString(type.getEnumConstants()));
+        }
+        return Collections.unmodifiableSet(chosen);
+    }
+
+    private <E extends Enum<E>> E constant(String property, Class<E> type, Object raw, Object name) {
+        if (type.isInstance(name)) {
+            return type.cast(name);
+        }
+        String wanted = String.valueOf(name).trim();
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(wanted)) {
+                return constant;
+            }
+        }
+        throw new InvalidConfigurationException(pid, property, raw, "must be one of "
+                + Arrays.toString(type.getEnumConstants()));
     }
 
     /** The one value of a property, or null when absent; a list of several values is refused. */

@@ -7,7 +7,7 @@
  * leaves the previous configuration serving.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.finrec.api.config;
 
 import org.osgi.annotation.bundle.Export;

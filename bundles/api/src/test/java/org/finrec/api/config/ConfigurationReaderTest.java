@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationReaderTest {
@@ -50,6 +51,26 @@ class ConfigurationReaderTest {
         assertThrows(InvalidConfigurationException.class, () -> reader.text("text", "x"));
         assertThrows(InvalidConfigurationException.class, () -> reader.integer("many", 1, 1, 10));
         assertThrows(InvalidConfigurationException.class, () -> reader.flag("yes", false));
+    }
+
+    private enum Speed { SLOW, FAST }
+
+    @Test
+    void choicesAreReadByNameInAnyCaseAndAnythingElseIsRefusedWithTheChoices() {
+        ConfigurationReader reader = reader(Map.of("one", " fast ", "typed", Speed.SLOW, "list", "slow, FAST,slow",
+                "array", new String[] {"FAST"}, "typo", "fsat", "none", ","));
+
+        assertEquals(Speed.FAST, reader.choice("one", Speed.class, Speed.SLOW));
+        assertEquals(Speed.SLOW, reader.choice("typed", Speed.class, Speed.FAST));
+        assertEquals(Speed.SLOW, reader.choice("absent", Speed.class, Speed.SLOW));
+        assertEquals(List.of(Speed.SLOW, Speed.FAST), List.copyOf(reader.choices("list", Speed.class, Set.of())));
+        assertEquals(Set.of(Speed.FAST), reader.choices("array", Speed.class, Set.of()));
+        InvalidConfigurationException typo = assertThrows(InvalidConfigurationException.class,
+                () -> reader.choice("typo", Speed.class, Speed.SLOW));
+        assertEquals("Configuration org.example.component: property typo = 'fsat' must be one of [SLOW, FAST]",
+                typo.getMessage());
+        assertThrows(InvalidConfigurationException.class, () -> reader.choices("typo", Speed.class, Set.of()));
+        assertThrows(InvalidConfigurationException.class, () -> reader.choices("none", Speed.class, Set.of()));
     }
 
     @Test

@@ -10,23 +10,28 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Ranks products by how many customers of the same segment, and overall, adopted them")
 @interface PopularityConfiguration {
 
+    /** The defaults, also those of a configuration read and checked as it arrives. */
+    String DEFAULT_NAME = "popularity";
+    String DEFAULT_SEGMENT_ATTRIBUTE = "segment";
+    double DEFAULT_SMOOTHING = 50;
+
     @AttributeDefinition(
             name = "Name",
             description = "The recommender's name (service property finrec.recommender.name)")
-    String finrec_recommender_name() default "popularity";
+    String finrec_recommender_name() default DEFAULT_NAME;
 
     @AttributeDefinition(
             name = "Segment attribute",
             description = "Customer attribute that defines segments: segment, ageBand, preferredChannel, "
                     + "riskTolerance or any name of the customer's attribute map; empty for overall popularity only")
-    String segment_attribute() default "segment";
+    String segment_attribute() default DEFAULT_SEGMENT_ATTRIBUTE;
 
     @AttributeDefinition(
             name = "Smoothing",
             description = "Pseudo-customers that pull a segment's adoption rate towards the overall rate; "
                     + "0 trusts segments fully",
-            min = "0")
-    double smoothing() default 50;
+            min = "0", max = "1000000000")
+    double smoothing() default DEFAULT_SMOOTHING;
 
     @AttributeDefinition(
             name = "Positive kinds",

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.config.ConfigurationReader;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
@@ -56,11 +58,23 @@ public final class PopularityRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(PopularityRecommender.class);
 
+    /** The most pseudo-customers of smoothing: far more than any segment needs, well before overflow. */
+    static final double MAX_SMOOTHING = 1e9;
+
     /** The training settings of a configuration. */
     private record Settings(String segmentAttribute, double smoothing, Set<InteractionKind> positiveKinds) {
-        static Settings of(PopularityConfiguration configuration) {
-            return new Settings(configuration.segment_attribute(), configuration.smoothing(),
-                    Set.of(configuration.positive_kinds()));
+        /**
+         * Reads and checks the training settings of a configuration as it arrives.
+         *
+         * @throws InvalidConfigurationException naming the PID, property and value of a setting out of range
+         */
+        static Settings of(Map<String, ?> properties) {
+            ConfigurationReader reader = ConfigurationReader.of(PID, properties);
+            reader.text(Recommender.NAME, PopularityConfiguration.DEFAULT_NAME);
+            return new Settings(reader.text("segment.attribute", PopularityConfiguration.DEFAULT_SEGMENT_ATTRIBUTE),
+                    reader.number("smoothing", PopularityConfiguration.DEFAULT_SMOOTHING, 0, MAX_SMOOTHING),
+                    reader.choices("positive.kinds", InteractionKind.class,
+                            Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD)));
         }
 
         Map<String, String> asParameters() {
@@ -77,19 +91,22 @@ public final class PopularityRecommender implements Recommender {
     private final Reconfiguration reconfiguration;
 
     /**
-     * Activates the component: trains (and saves to {@code model.store}), or loads {@code model.version}.
+     * Activates the component: checks the configuration, then trains (and saves to {@code model.store}), or loads
+     * {@code model.version}.
      *
+     * @throws InvalidConfigurationException when a setting is out of range, naming the PID, property and value
      * @throws IllegalStateException when no model can be had; the message names the file and the problem
      */
     @Activate
-    public PopularityRecommender(PopularityConfiguration configuration,
+    public PopularityRecommender(PopularityConfiguration configuration, Map<String, Object> properties,
             @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
-        this.name = configuration.finrec_recommender_name();
+        Settings settings = Settings.of(properties);
+        this.name = configuration.finrec_recommender_name().trim();
         this.dataset = dataset;
         this.served = new ServedModel<>();
         this.reconfiguration = new Reconfiguration(this.name);
         try {
-            configure(configuration);
+            configure(configuration, settings);
         } catch (ModelFileException e) {
             throw new IllegalStateException("Popularity recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
@@ -104,14 +121,28 @@ public final class PopularityRecommender implements Recommender {
     }
 
     /**
-     * Applies a configuration change without deactivating (see {@link ServedModel#configure}); on failure logs the
-     * PID's problem and keeps serving the previous model.
+     * Applies a configuration change without deactivating (see {@link ServedModel#configure}): a setting out of
+     * range is refused at once and logged with its PID and property; a model that cannot be had is logged; either
+     * way the previous model keeps serving.
      */
     @Modified
-    void modified(PopularityConfiguration configuration) {
-        reconfiguration.submit(() -> configure(configuration), e ->
+    void modified(PopularityConfiguration configuration, Map<String, Object> properties) {
+        Settings settings;
+        try {
+            settings = Settings.of(properties);
+        } catch (InvalidConfigurationException refused) {
+            LOG.error("{}; popularity recommender {} keeps its previous configuration and model {}",
+                    refused.getMessage(), name, modelVersion());
+            return;
+        }
+        reconfiguration.submit(() -> configure(configuration, settings), e ->
             LOG.error("Popularity recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
                     name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e));
+    }
+
+    /** Waits until the configuration changes submitted so far are applied or refused (for tests). */
+    boolean awaitReconfiguration(long timeoutMillis) throws InterruptedException {
+        return reconfiguration.awaitIdle(timeoutMillis);
     }
 
     /** Skips the configuration changes not applied yet: the component is going away. */
@@ -121,8 +152,7 @@ public final class PopularityRecommender implements Recommender {
     }
 
 
-    private void configure(PopularityConfiguration configuration) throws ModelFileException {
-        Settings settings = Settings.of(configuration);
+    private void configure(PopularityConfiguration configuration, Settings settings) throws ModelFileException {
         ServedModel.Outcome<PopularityModel> outcome = served.configure(name, configuration.model_store(),
                 configuration.model_version(), PopularityCodec.CODEC, settings, () -> train(settings),
                 model -> ModelLineage.of(PopularityTrainer.class.getName(), settings.asParameters(), dataset));

@@ -5,6 +5,7 @@ import static org.finrec.api.spi.ProductListScoring.score;
 
 import org.osgi.util.converter.Converters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.finrec.api.Customer;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
 import org.finrec.api.data.ProgressListener;
@@ -196,7 +198,8 @@ class PopularityRecommenderTest {
     @Test
     void componentConstructorTrainsWithTheConfigurationDefaults() {
         PopularityRecommender recommender = new PopularityRecommender(
-                Converters.standardConverter().convert(Map.of()).to(PopularityConfiguration.class), TestBank.dataset());
+                Converters.standardConverter().convert(Map.of()).to(PopularityConfiguration.class), Map.of(),
+                TestBank.dataset());
 
         assertEquals("popularity", recommender.name());
         // default kinds PURCHASE and HOLD: c3's VIEW of C does not count, so C's overall rate is 1/6
@@ -208,12 +211,13 @@ class PopularityRecommenderTest {
 
     @Test
     void componentConstructorHonoursTheConfiguration() {
+        Map<String, Object> properties = Map.of(
+                "finrec.recommender.name", "popularity-by-age",
+                "segment.attribute", Customer.AGE_BAND,
+                "smoothing", 0.0,
+                "positive.kinds", new InteractionKind[] {InteractionKind.VIEW});
         PopularityRecommender recommender = new PopularityRecommender(
-                Converters.standardConverter().convert(Map.of(
-                        "finrec.recommender.name", "popularity-by-age",
-                        "segment.attribute", Customer.AGE_BAND,
-                        "smoothing", 0.0,
-                        "positive.kinds", new InteractionKind[] {InteractionKind.VIEW})).to(PopularityConfiguration.class),
+                Converters.standardConverter().convert(properties).to(PopularityConfiguration.class), properties,
                 TestBank.dataset());
 
         assertEquals("popularity-by-age", recommender.name());
@@ -221,5 +225,40 @@ class PopularityRecommenderTest {
         // and HOLD are not positive kinds here
         assertScores(new double[] {0.5, 0.5, 0.5, 0},
                 score(recommender, requestFor(Customer.builder("x").age(31).build()), PRODUCTS));
+    }
+
+    @Test
+    void aSettingOutOfRangeIsRefusedAtActivationNamingItsPidAndProperty() {
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("smoothing", -1.0),
+                Map.of("smoothing", "abc"), Map.of("smoothing", ""), Map.of("positive.kinds", "PURCHSE"),
+                Map.of("segment.attribute", " "), Map.of("smoothing", Double.NaN))) {
+            Map<String, Object> properties = new java.util.HashMap<>(bad);
+            properties.put("service.pid", "org.finrec.recommender.popularity~main");
+            InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
+                    () -> new PopularityRecommender(Converters.standardConverter().convert(Map.of())
+                            .to(PopularityConfiguration.class), properties, TestBank.dataset()), bad::toString);
+            assertEquals("org.finrec.recommender.popularity~main", refused.pid());
+            assertEquals(bad.keySet().iterator().next(), refused.property());
+        }
+    }
+
+    @Test
+    void aChangeOutOfRangeIsRefusedAndThePreviousModelServesOn() throws InterruptedException {
+        PopularityConfiguration defaults = Converters.standardConverter().convert(Map.of())
+                .to(PopularityConfiguration.class);
+        PopularityRecommender recommender = new PopularityRecommender(defaults, Map.of(), TestBank.dataset());
+        String served = recommender.modelVersion();
+        try {
+            recommender.modified(defaults, Map.of("smoothing", -1.0));
+            assertTrue(recommender.awaitReconfiguration(10_000));
+            assertEquals(served, recommender.modelVersion(), "a negative smoothing is never trained");
+
+            recommender.modified(Converters.standardConverter().convert(Map.of("smoothing", 5.0))
+                    .to(PopularityConfiguration.class), Map.of("smoothing", 5.0));
+            assertTrue(recommender.awaitReconfiguration(10_000));
+            assertFalse(served.equals(recommender.modelVersion()), "a valid change retrains");
+        } finally {
+            recommender.deactivate();
+        }
     }
 }
