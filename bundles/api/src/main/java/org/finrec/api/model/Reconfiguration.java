@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.finrec.api.config.InvalidConfigurationException;
 
 /**
  * Applies one recommender component's configuration changes off the thread that delivers them. Declarative
@@ -75,6 +77,45 @@ public final class Reconfiguration implements AutoCloseable {
         } catch (RejectedExecutionException closed) {
             unfinished.decrementAndGet(); // the component went away meanwhile
         }
+    }
+
+    /** Applies a configuration change with its checked settings: trains or loads and swaps, or throws why not. */
+    @FunctionalInterface
+    public interface CheckedChange<S> {
+        /**
+         * Applies the change.
+         *
+         * @param settings the change's settings, as its check read them
+         * @throws ModelFileException if the model file it names cannot be loaded
+         */
+        void apply(S settings) throws ModelFileException;
+    }
+
+    /**
+     * Checks a configuration change at once, on the thread that delivers it, and queues it only if its settings
+     * pass: a setting out of range never reaches the reconfiguration thread, and the previous configuration keeps
+     * serving.
+     *
+     * @param <S> the type of the settings
+     * @param check reads and checks the change's settings, throwing {@link InvalidConfigurationException} for one
+     *     out of range
+     * @param change applies the change with those settings; skipped if a newer change is submitted before it starts
+     * @param refusedAtOnce told why the check refused the change, for the component to log
+     * @param refused told why a change that passed its check failed (the previous model keeps serving)
+     * @return whether the change passed its check and was queued
+     */
+    public <S> boolean submit(Supplier<S> check, CheckedChange<S> change,
+            Consumer<InvalidConfigurationException> refusedAtOnce, Consumer<Exception> refused) {
+        Objects.requireNonNull(change, "change");
+        S settings;
+        try {
+            settings = check.get();
+        } catch (InvalidConfigurationException outOfRange) {
+            refusedAtOnce.accept(outOfRange);
+            return false;
+        }
+        submit(() -> change.apply(settings), refused);
+        return true;
     }
 
     /**

@@ -11,7 +11,7 @@
  * {@link org.finrec.api.model.ModelFileException} that names the file and the problem.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.finrec.api.model;
 
 import org.osgi.annotation.bundle.Export;

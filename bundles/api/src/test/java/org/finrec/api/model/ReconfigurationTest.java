@@ -42,6 +42,27 @@ class ReconfigurationTest {
     }
 
     @Test
+    void aChangeThatFailsItsCheckIsRefusedOnTheCallingThreadAndNeverQueued() throws Exception {
+        List<String> applied = new CopyOnWriteArrayList<>();
+        List<String> refusedAtOnce = new CopyOnWriteArrayList<>();
+        List<Exception> refused = new CopyOnWriteArrayList<>();
+        try (Reconfiguration reconfiguration = new Reconfiguration("test")) {
+            boolean queued = reconfiguration.submit(() -> {
+                throw new org.finrec.api.config.InvalidConfigurationException("org.example", "k", "abc",
+                        "must be a number");
+            }, settings -> applied.add("bad " + settings), outOfRange -> refusedAtOnce.add(
+                    outOfRange.property() + " on " + Thread.currentThread().getName()), refused::add);
+            assertEquals(false, queued);
+            assertTrue(reconfiguration.submit(() -> 7, settings -> applied.add("good " + settings),
+                    outOfRange -> refusedAtOnce.add("unexpected"), refused::add));
+            assertTrue(reconfiguration.awaitIdle(10_000));
+        }
+        assertEquals(List.of("k on " + Thread.currentThread().getName()), refusedAtOnce);
+        assertEquals(List.of("good 7"), applied);
+        assertEquals(List.of(), refused);
+    }
+
+    @Test
     void aFailedChangeIsReportedAndLaterChangesStillRun() throws Exception {
         List<Exception> refused = new CopyOnWriteArrayList<>();
         List<String> applied = new CopyOnWriteArrayList<>();

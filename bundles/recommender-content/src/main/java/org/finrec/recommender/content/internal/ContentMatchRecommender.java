@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.config.ConfigurationReader;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.inference.TextEncoder;
 import org.finrec.api.recommend.Explanation;
@@ -79,6 +81,35 @@ public final class ContentMatchRecommender implements Recommender {
         }
     }
 
+    /** The settings of a configuration: what the profile model trains on, and how text counts. */
+    private record Settings(List<String> attributes, double cost, int trainingCustomers, TextWeights text) {
+        /**
+         * Reads and checks the settings of a configuration as it arrives.
+         *
+         * @throws InvalidConfigurationException naming the PID, property and value of a setting out of range
+         */
+        static Settings of(Map<String, ?> properties) {
+            ConfigurationReader reader = ConfigurationReader.of(PID, properties);
+            reader.text(Recommender.NAME, ContentMatchConfiguration.DEFAULT_NAME);
+            return new Settings(reader.texts("attributes", ContentMatchConfiguration.DEFAULT_ATTRIBUTES),
+                    reader.number("cost", ContentMatchConfiguration.DEFAULT_COST, ContentMatchConfiguration.MIN_COST,
+                            ContentMatchConfiguration.MAX_COST),
+                    reader.integer("training.customers", ContentMatchConfiguration.DEFAULT_TRAINING_CUSTOMERS, 1,
+                            ContentMatchConfiguration.MAX_TRAINING_CUSTOMERS),
+                    new TextWeights(weight(reader, "intent.weight", ContentMatchConfiguration.DEFAULT_INTENT_WEIGHT),
+                            weight(reader, "holdings.weight", ContentMatchConfiguration.DEFAULT_HOLDINGS_WEIGHT),
+                            weight(reader, "views.weight", ContentMatchConfiguration.DEFAULT_VIEWS_WEIGHT),
+                            reader.integer("recent.views", ContentMatchConfiguration.DEFAULT_RECENT_VIEWS, 0,
+                                    ContentMatchConfiguration.MAX_RECENT_VIEWS),
+                            reader.number("intent.min.similarity",
+                                    ContentMatchConfiguration.DEFAULT_INTENT_MIN_SIMILARITY, 0, 1)));
+        }
+
+        private static double weight(ConfigurationReader reader, String property, double defaultValue) {
+            return reader.number(property, defaultValue, 0, ContentMatchConfiguration.MAX_WEIGHT);
+        }
+    }
+
     private final String name;
     private final Dataset products;
     private final ServedModel<ProfileMatchModel, Map<String, String>> served;
@@ -94,16 +125,16 @@ public final class ContentMatchRecommender implements Recommender {
      * @throws IllegalStateException when no model can be had; the message names the file and the problem
      */
     @Activate
-    public ContentMatchRecommender(ContentMatchConfiguration configuration,
+    public ContentMatchRecommender(ContentMatchConfiguration configuration, Map<String, Object> properties,
             @Reference(name = "dataset") Dataset dataset) {
-        this.name = configuration.finrec_recommender_name();
+        Settings settings = Settings.of(properties);
+        this.name = configuration.finrec_recommender_name().trim();
         this.products = dataset;
-        this.textWeights = new TextWeights(configuration.intent_weight(), configuration.holdings_weight(),
-                configuration.views_weight(), configuration.recent_views(), configuration.intent_min_similarity());
+        this.textWeights = settings.text();
         this.served = new ServedModel<>();
         this.reconfiguration = new Reconfiguration(this.name);
         try {
-            configure(configuration);
+            configure(configuration, settings);
         } catch (ModelFileException e) {
             throw new IllegalStateException("Content-match recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
@@ -111,14 +142,22 @@ public final class ContentMatchRecommender implements Recommender {
     }
 
     /**
-     * Applies a configuration change without deactivating (see {@link ServedModel#configure}); on failure logs the
-     * PID's problem and keeps serving the previous model. Text weights apply at activation.
+     * Applies a configuration change without deactivating (see {@link ServedModel#configure}): a setting out of
+     * range is refused at once and logged with its PID and property; a model that cannot be had is logged; either
+     * way the previous model keeps serving. Text weights apply at activation.
      */
     @Modified
-    void modified(ContentMatchConfiguration configuration) {
-        reconfiguration.submit(() -> configure(configuration), e ->
+    void modified(ContentMatchConfiguration configuration, Map<String, Object> properties) {
+        reconfiguration.submit(() -> Settings.of(properties), settings -> configure(configuration, settings),
+            refused -> LOG.error("{}; content-match recommender {} keeps its previous configuration and model {}",
+                    refused.getMessage(), name, modelVersion()), e ->
             LOG.error("Content-match recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
                     name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e));
+    }
+
+    /** Waits until the configuration changes submitted so far are applied or refused (for tests). */
+    boolean awaitReconfiguration(long timeoutMillis) throws InterruptedException {
+        return reconfiguration.awaitIdle(timeoutMillis);
     }
 
     /** Skips the configuration changes not applied yet: the component is going away. */
@@ -128,16 +167,15 @@ public final class ContentMatchRecommender implements Recommender {
     }
 
 
-    private void configure(ContentMatchConfiguration configuration) throws ModelFileException {
-        Map<String, String> settings = Map.of("attributes", String.join(",", configuration.attributes()), "cost",
-                Double.toString(configuration.cost()), "training.customers",
-                Integer.toString(configuration.training_customers()));
+    private void configure(ContentMatchConfiguration configuration, Settings settings) throws ModelFileException {
+        Map<String, String> parameters = Map.of("attributes", String.join(",", settings.attributes()), "cost",
+                Double.toString(settings.cost()), "training.customers",
+                Integer.toString(settings.trainingCustomers()));
         ServedModel.Outcome<ProfileMatchModel> outcome = served.configure(name, configuration.model_store(),
-                configuration.model_version(), ProfileMatchCodec.CODEC, settings,
-                () -> ProfileMatchModel.train(products, ProfileFeatures.fit(products,
-                        List.of(configuration.attributes())), configuration.cost(),
-                        configuration.training_customers()),
-                trained -> ModelLineage.of(ProfileMatchModel.class.getName(), settings, products));
+                configuration.model_version(), ProfileMatchCodec.CODEC, parameters,
+                () -> ProfileMatchModel.train(products, ProfileFeatures.fit(products, settings.attributes()),
+                        settings.cost(), settings.trainingCustomers()),
+                trained -> ModelLineage.of(ProfileMatchModel.class.getName(), parameters, products));
         LOG.info("Content-match recommender {} {} ({} customer-product pairs)", name, outcome.summary(),
                 outcome.model().trainedPairs());
         if (outcome.saveFailure() != null) {

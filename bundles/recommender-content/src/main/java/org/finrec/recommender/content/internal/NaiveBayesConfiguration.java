@@ -1,5 +1,6 @@
 package org.finrec.recommender.content.internal;
 
+import java.util.List;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
@@ -10,9 +11,16 @@ import org.osgi.service.metatype.annotations.Option;
                 + "holdings of the customers in a dataset")
 @interface NaiveBayesConfiguration {
 
+    /** The defaults and bounds, also those of a configuration read and checked as it arrives. */
+    String DEFAULT_NAME = "content";
+    List<String> DEFAULT_FEATURES = List.of("segment", "ageBand", "riskTolerance", "preferredChannel");
+    double DEFAULT_SMOOTHING = 1.0;
+    double MIN_SMOOTHING = 1e-6;
+    double MAX_SMOOTHING = 1e9;
+
     @AttributeDefinition(name = "Name", description = "The recommender's name (service property "
             + "finrec.recommender.name)")
-    String finrec_recommender_name() default "content";
+    String finrec_recommender_name() default DEFAULT_NAME;
 
     @AttributeDefinition(
             name = "Profile features",
@@ -20,8 +28,9 @@ import org.osgi.service.metatype.annotations.Option;
                     + "preferredChannel or any attribute of the customers")
     String[] features() default {"segment", "ageBand", "riskTolerance", "preferredChannel"};
 
-    @AttributeDefinition(name = "Smoothing", description = "Laplace pseudo-count added to every count", min = "0")
-    double smoothing() default 1.0;
+    @AttributeDefinition(name = "Smoothing", description = "Laplace pseudo-count added to every count, above "
+            + "0 so that every product keeps finite odds", min = "0.000001", max = "1000000000")
+    double smoothing() default DEFAULT_SMOOTHING;
 
     @AttributeDefinition(name = "Dataset", description = "OSGi filter choosing the Dataset service to learn from, "
             + "for example (finrec.dataset.name=santander)")

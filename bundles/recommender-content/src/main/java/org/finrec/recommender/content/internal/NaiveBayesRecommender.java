@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
+import org.finrec.api.config.ConfigurationReader;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.Reason;
@@ -54,8 +56,22 @@ public final class NaiveBayesRecommender implements Recommender {
 
     /** The training settings of a configuration. */
     private record Settings(List<String> features, double smoothing) {
-        static Settings of(NaiveBayesConfiguration configuration) {
-            return new Settings(List.of(configuration.features()), configuration.smoothing());
+        /**
+         * Reads and checks the training settings of a configuration as it arrives.
+         *
+         * @throws InvalidConfigurationException naming the PID, property and value of a setting out of range
+         */
+        static Settings of(Map<String, ?> properties) {
+            ConfigurationReader reader = ConfigurationReader.of(PID, properties);
+            reader.text(Recommender.NAME, NaiveBayesConfiguration.DEFAULT_NAME);
+            List<String> features = reader.texts("features", NaiveBayesConfiguration.DEFAULT_FEATURES);
+            if (features.isEmpty()) {
+                throw new InvalidConfigurationException(reader.pid(), "features", properties.get("features"),
+                        "must name at least one customer attribute");
+            }
+            // a smoothing of 0 gives a product nobody in a profile holds log odds of minus infinity
+            return new Settings(features, reader.number("smoothing", NaiveBayesConfiguration.DEFAULT_SMOOTHING,
+                    NaiveBayesConfiguration.MIN_SMOOTHING, NaiveBayesConfiguration.MAX_SMOOTHING));
         }
 
         Map<String, String> asParameters() {
@@ -76,14 +92,15 @@ public final class NaiveBayesRecommender implements Recommender {
      * @throws IllegalStateException when no model can be had; the message names the file and the problem
      */
     @Activate
-    public NaiveBayesRecommender(NaiveBayesConfiguration configuration,
+    public NaiveBayesRecommender(NaiveBayesConfiguration configuration, Map<String, Object> properties,
             @Reference(name = "dataset", cardinality = ReferenceCardinality.OPTIONAL) Dataset dataset) {
-        this.name = configuration.finrec_recommender_name();
+        Settings settings = Settings.of(properties);
+        this.name = configuration.finrec_recommender_name().trim();
         this.dataset = dataset;
         this.served = new ServedModel<>();
         this.reconfiguration = new Reconfiguration(this.name);
         try {
-            configure(configuration);
+            configure(configuration, settings);
         } catch (ModelFileException e) {
             throw new IllegalStateException("Naive-Bayes recommender " + name + " cannot load model "
                     + configuration.model_version().trim() + ": " + e.getMessage(), e);
@@ -98,14 +115,22 @@ public final class NaiveBayesRecommender implements Recommender {
     }
 
     /**
-     * Applies a configuration change without deactivating (see {@link ServedModel#configure}); on failure logs the
-     * PID's problem and keeps serving the previous model.
+     * Applies a configuration change without deactivating (see {@link ServedModel#configure}): a setting out of
+     * range is refused at once and logged with its PID and property; a model that cannot be had is logged; either
+     * way the previous model keeps serving.
      */
     @Modified
-    void modified(NaiveBayesConfiguration configuration) {
-        reconfiguration.submit(() -> configure(configuration), e ->
+    void modified(NaiveBayesConfiguration configuration, Map<String, Object> properties) {
+        reconfiguration.submit(() -> Settings.of(properties), settings -> configure(configuration, settings),
+            refused -> LOG.error("{}; naive-Bayes recommender {} keeps its previous configuration and model {}",
+                    refused.getMessage(), name, modelVersion()), e ->
             LOG.error("Naive-Bayes recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
                     name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e));
+    }
+
+    /** Waits until the configuration changes submitted so far are applied or refused (for tests). */
+    boolean awaitReconfiguration(long timeoutMillis) throws InterruptedException {
+        return reconfiguration.awaitIdle(timeoutMillis);
     }
 
     /** Skips the configuration changes not applied yet: the component is going away. */
@@ -115,8 +140,7 @@ public final class NaiveBayesRecommender implements Recommender {
     }
 
 
-    private void configure(NaiveBayesConfiguration configuration) throws ModelFileException {
-        Settings settings = Settings.of(configuration);
+    private void configure(NaiveBayesConfiguration configuration, Settings settings) throws ModelFileException {
         ServedModel.Outcome<NaiveBayesModel> outcome = served.configure(name, configuration.model_store(),
                 configuration.model_version(), NaiveBayesCodec.CODEC, settings, () -> train(settings),
                 model -> ModelLineage.of(NaiveBayesModel.class.getName(), settings.asParameters(), dataset));

@@ -127,15 +127,9 @@ public final class PopularityRecommender implements Recommender {
      */
     @Modified
     void modified(PopularityConfiguration configuration, Map<String, Object> properties) {
-        Settings settings;
-        try {
-            settings = Settings.of(properties);
-        } catch (InvalidConfigurationException refused) {
-            LOG.error("{}; popularity recommender {} keeps its previous configuration and model {}",
-                    refused.getMessage(), name, modelVersion());
-            return;
-        }
-        reconfiguration.submit(() -> configure(configuration, settings), e ->
+        reconfiguration.submit(() -> Settings.of(properties), settings -> configure(configuration, settings),
+            refused -> LOG.error("{}; popularity recommender {} keeps its previous configuration and model {}",
+                    refused.getMessage(), name, modelVersion()), e ->
             LOG.error("Popularity recommender {} (PID {}) refused model.version '{}': {}; still serving model {}",
                     name, PID, configuration.model_version().trim(), e.getMessage(), modelVersion(), e));
     }
