@@ -198,6 +198,76 @@ public class InferenceIT {
         assertSame(engineBundle, context.getServiceReference(InferenceRuntime.class).getBundle());
     }
 
+    /**
+     * A bad encoder setting is refused and the encoder serves on, untouched; a valid one applies in place, under
+     * load, without a failed call or a new service.
+     */
+    @Test
+    public void encoderSettingsAreCheckedAsTheyArriveAndApplyInPlace() throws Exception {
+        TextEncoder encoder = service(TextEncoder.class);
+        long serviceId = (Long) context.getServiceReference(TextEncoder.class).getProperty("service.id");
+        float[] saving = encoder.encode("saving for my daughter's university");
+        StringBuilder words = new StringBuilder("saving for my daughter's university");
+        for (int i = 0; i < 10; i++) { // about 90 word pieces: within the default 256, beyond 16
+            words.append(" and a long description of her plans");
+        }
+        String longer = words.toString();
+        String longerDifferentEnd = longer + " with a completely different ending about mortgages and cards";
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger encoded = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        for (int t = 0; t < 2; t++) {
+            callers.execute(() -> {
+                while (running.get()) {
+                    try {
+                        assertArrayEquals(saving, encoder.encode("saving for my daughter's university"), 1e-4f);
+                        encoded.incrementAndGet();
+                    } catch (Throwable t2) {
+                        failure.compareAndSet(null, t2);
+                    }
+                }
+            });
+        }
+        org.osgi.service.cm.ConfigurationAdmin admin = service(org.osgi.service.cm.ConfigurationAdmin.class);
+        org.osgi.service.cm.Configuration settings = admin.getConfiguration("org.finrec.encoder.minilm", "?");
+        try {
+            java.util.Hashtable<String, Object> typo = new java.util.Hashtable<>(Map.of("max.tokens", "abc"));
+            settings.update(typo);
+            Thread.sleep(1_000);
+            assertEquals("a refused setting leaves the encoder registered as it was", serviceId,
+                    context.getServiceReference(TextEncoder.class).getProperty("service.id"));
+            assertArrayEquals(saving, encoder.encode("saving for my daughter's university"), 1e-4f);
+            assertTrue("texts that differ after 90 word pieces still encode apart: the default 256 still holds",
+                    cosine(encoder.encode(longer), encoder.encode(longerDifferentEnd)) < 0.9999);
+
+            settings.update(new java.util.Hashtable<>(Map.of("max.tokens", 16, "max.batch.size", 4)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (cosine(encoder.encode(longer), encoder.encode(longerDifferentEnd)) < 0.9999) {
+                assertTrue("max.tokens=16 applies: texts alike in their first 16 tokens encode alike",
+                        System.nanoTime() < deadline);
+                Thread.sleep(50);
+            }
+            assertEquals("applied in place, not by a new component", serviceId,
+                    context.getServiceReference(TextEncoder.class).getProperty("service.id"));
+        } finally {
+            settings.delete();
+            Thread.sleep(500);
+            running.set(false);
+            callers.shutdown();
+            assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertTrue("calls went on during the changes", encoded.get() > 0);
+        assertEquals("no call failed while the settings changed", null, failure.get());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (cosine(encoder.encode(longer), encoder.encode(longerDifferentEnd)) >= 0.9999) {
+            assertTrue("deleting the configuration brings back the default of 256 tokens",
+                    System.nanoTime() < deadline);
+            Thread.sleep(50);
+        }
+    }
+
     /** The Lucene text index with the real MiniLM embeddings: a customer's intent finds a product without a shared word. */
     private void searchesTheCatalogueByMeaningThroughTheTextService() throws Exception {
         ServiceRegistration<ProductCatalog> catalog = context.registerService(ProductCatalog.class,

@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     DeviceChoice device() default DeviceChoice.AUTO;
 
     @AttributeDefinition(name = "GPU index", description = "Which GPU to use when there are several (AUTO takes the "
-            + "last one if the index is too high)", min = "0")
+            + "last one if the index is too high)", min = "0", max = "63")
     int gpu_index() default 0;
 
     @AttributeDefinition(
@@ -39,6 +39,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "Most memory that loaded models may reserve together (each model bundle reserves its model "
                     + "files' size before it loads); 0 for no limit. A side-by-side update holds a model twice. Can "
                     + "change at run time; a lower budget refuses new models and evicts none",
-            min = "0")
+            min = "0", max = "16777216")
     long memory_budget_mb() default 0;
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.inference.ModelReservation;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,9 +43,18 @@ public final class InferenceEngine implements InferenceRuntime {
     private final int gpuCount;
     private final Map<String, String> engines;
     private final MemoryBudget memoryBudget;
+    /** The settings serving: those of the activation, with a memory budget changed since. */
+    private volatile InferenceSettings settings;
 
+    /**
+     * Activates the engine: checks the configuration, then loads the engines' natives and picks the device.
+     *
+     * @throws InvalidConfigurationException when a setting is out of range, naming the PID, property and value
+     */
     @Activate
-    public InferenceEngine(InferenceConfiguration configuration, BundleContext context) throws Exception {
+    public InferenceEngine(Map<String, Object> properties, BundleContext context) throws Exception {
+        InferenceSettings configuration = InferenceSettings.of(properties);
+        this.settings = configuration;
         System.setProperty("ai.djl.offline", "true");
         cacheFolder(configuration, context).ifPresent(folder -> {
             System.setProperty("DJL_CACHE_DIR", folder.toString());
@@ -61,28 +71,27 @@ public final class InferenceEngine implements InferenceRuntime {
             return engine;
         });
         this.engines = Map.copyOf(loaded);
-        this.memoryBudget = new MemoryBudget(configuration.memory_budget_mb() << 20);
+        this.memoryBudget = new MemoryBudget(configuration.memoryBudgetBytes());
         this.gpuCount = pytorch.getGpuCount();
         this.device = switch (configuration.device()) {
             case CPU -> Device.cpu();
-            case AUTO -> gpuCount > 0 ? Device.gpu(Math.min(configuration.gpu_index(), gpuCount - 1)) : Device.cpu();
+            case AUTO -> gpuCount > 0 ? Device.gpu(Math.min(configuration.gpuIndex(), gpuCount - 1)) : Device.cpu();
             case GPU -> {
-                if (configuration.gpu_index() >= gpuCount) {
+                if (configuration.gpuIndex() >= gpuCount) {
                     throw new IllegalStateException("Configuration " + PID + " asks for GPU "
-                            + configuration.gpu_index() + ", but the engine sees " + gpuCount + " GPU(s); supply "
+                            + configuration.gpuIndex() + ", but the engine sees " + gpuCount + " GPU(s); supply "
                             + "the CUDA natives (see the README) or set device=AUTO or CPU");
                 }
-                yield Device.gpu(configuration.gpu_index());
+                yield Device.gpu(configuration.gpuIndex());
             }
         };
         LOG.info("Inference engines {} loaded in {} ms; default device {} ({} GPU(s) visible)", engines,
                 (System.nanoTime() - started) / 1_000_000, device, gpuCount);
     }
 
-    private static Optional<Path> cacheFolder(InferenceConfiguration configuration,
-            BundleContext context) {
-        if (!configuration.cache_folder().isBlank()) {
-            return Optional.of(Path.of(configuration.cache_folder()));
+    private static Optional<Path> cacheFolder(InferenceSettings configuration, BundleContext context) {
+        if (!configuration.cacheFolder().isBlank()) {
+            return Optional.of(Path.of(configuration.cacheFolder()));
         }
         String data = context.getProperty(DATA_FOLDER_PROPERTY);
         return data == null || data.isBlank() ? Optional.empty()
@@ -101,11 +110,32 @@ public final class InferenceEngine implements InferenceRuntime {
         }
     }
 
-    /** Changes the memory budget in place; a change of device or cache folder takes a restart of the JVM. */
+    /**
+     * Changes the memory budget in place; a change of device, GPU or cache folder takes a restart of the JVM (the
+     * natives load once) and is logged as such. A setting out of range is refused and logged with its PID and
+     * property, and the previous settings keep serving.
+     */
     @Modified
-    void modified(InferenceConfiguration configuration) {
-        memoryBudget.change(configuration.memory_budget_mb() << 20);
-        LOG.info("Inference memory budget: {} MB ({} MB reserved)", configuration.memory_budget_mb(),
+    void modified(Map<String, Object> properties) {
+        InferenceSettings next;
+        try {
+            next = InferenceSettings.of(properties);
+        } catch (InvalidConfigurationException refused) {
+            LOG.error("{}; the inference engine keeps memory.budget.mb={} on {}", refused.getMessage(),
+                    settings.memoryBudgetMegabytes(), device);
+            return;
+        }
+        InferenceSettings previous = settings;
+        if (next.device() != previous.device() || next.gpuIndex() != previous.gpuIndex()
+                || !next.cacheFolder().equals(previous.cacheFolder())) {
+            LOG.warn("Configuration {}: device={}, gpu.index={}, cache.folder='{}' apply at the next start of the JVM;"
+                    + " the engine keeps running on {}", PID, next.device(), next.gpuIndex(), next.cacheFolder(),
+                    device);
+        }
+        memoryBudget.change(next.memoryBudgetBytes());
+        settings = new InferenceSettings(previous.device(), previous.gpuIndex(), previous.cacheFolder(),
+                next.memoryBudgetMegabytes());
+        LOG.info("Inference memory budget: {} MB ({} MB reserved)", next.memoryBudgetMegabytes(),
                 memoryBudget.reserved() >> 20);
     }
 

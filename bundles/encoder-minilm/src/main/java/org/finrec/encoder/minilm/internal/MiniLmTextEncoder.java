@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.inference.ModelReservation;
 import org.finrec.api.inference.TextEncoder;
@@ -30,6 +33,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -57,16 +61,25 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     private final String modelVersion;
     private final ModelReservation memory;
-    private final HuggingFaceTokenizer tokenizer;
+    private final Path vocabularyFile;
+    /** Guards {@link #tokenizer}: a tokenizer is closed (its native memory freed) only while no batch uses it. */
+    private final ReadWriteLock tokenizerLock = new ReentrantReadWriteLock();
+    private HuggingFaceTokenizer tokenizer;
     private final Model model;
-    private final int maxBatchSize;
     private final ThreadLocal<Predictor<NDList, NDList>> predictors;
     private final List<Predictor<NDList, NDList>> allPredictors = new CopyOnWriteArrayList<>();
-    private final DynamicBatcher<String, float[]> batcher;
+    private volatile EncoderSettings settings;
+    private volatile DynamicBatcher<String, float[]> batcher;
 
+    /**
+     * Activates the encoder: checks the configuration, then extracts, verifies and loads the model.
+     *
+     * @throws InvalidConfigurationException when a setting is out of range, naming the PID, property and value
+     */
     @Activate
-    public MiniLmTextEncoder(EncoderConfiguration configuration, BundleContext context,
+    public MiniLmTextEncoder(Map<String, Object> properties, BundleContext context,
             @Reference InferenceRuntime runtime) throws IOException, MalformedModelException {
+        EncoderSettings configured = EncoderSettings.of(properties);
         long started = System.nanoTime();
         Path folder = context.getDataFile("model").toPath();
         try {
@@ -75,12 +88,12 @@ public final class MiniLmTextEncoder implements TextEncoder {
             ModelFile vocabulary = ModelFiles.extract(context.getBundle().getEntry("model/" + NAME
                     + "-tokenizer.json"), folder, NAME + "-tokenizer.json");
             this.modelVersion = NAME + "-" + onnx.sha256().substring(0, 12);
+            this.vocabularyFile = vocabulary.path();
             ModelReservation reserved = runtime.reserve(NAME, Files.size(onnx.path()));
             HuggingFaceTokenizer loadedTokenizer = null;
             Model loadedModel = null;
             try {
-                loadedTokenizer = HuggingFaceTokenizer.newInstance(vocabulary.path(), Map.of("padding", "true",
-                        "truncation", "true", "maxLength", Integer.toString(configuration.max_tokens())));
+                loadedTokenizer = tokenizer(vocabulary.path(), configured.maxTokens());
                 loadedModel = Model.newInstance(NAME, Device.fromName(runtime.device()), "OnnxRuntime");
                 loadedModel.load(folder, NAME);
             } catch (IOException | MalformedModelException | RuntimeException notLoaded) {
@@ -102,16 +115,69 @@ public final class MiniLmTextEncoder implements TextEncoder {
             LOG.error("Text encoder {} could not load its model from {}: {}", NAME, folder, failure.toString());
             throw failure;
         }
-        this.maxBatchSize = configuration.max_batch_size();
+        this.settings = configured;
         this.predictors = ThreadLocal.withInitial(() -> {
             Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator());
             allPredictors.add(predictor);
             return predictor;
         });
-        this.batcher = new DynamicBatcher<>(NAME, maxBatchSize, Duration.ofMillis(configuration.max_wait_ms()),
-                QUEUE_CAPACITY, this::encodeBatch);
+        this.batcher = batcher(configured);
         LOG.info("Text encoder {} ready on {} in {} ms", modelVersion, runtime.device(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static HuggingFaceTokenizer tokenizer(Path vocabulary, int maxTokens) throws IOException {
+        return HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "true", "truncation", "true",
+                "maxLength", Integer.toString(maxTokens)));
+    }
+
+    private DynamicBatcher<String, float[]> batcher(EncoderSettings settings) {
+        return new DynamicBatcher<>(NAME, settings.maxBatchSize(), Duration.ofMillis(settings.maxWaitMillis()),
+                QUEUE_CAPACITY, this::encodeBatch);
+    }
+
+    /**
+     * Applies a configuration change in place, without dropping a request: a setting out of range is refused and
+     * logged with its PID and property, and the previous settings keep serving. A new batch size or wait starts a
+     * new batcher (the old one runs what it queued, and a call that reaches it after it closed goes to the new
+     * one); a new token limit swaps the tokenizer once no batch is tokenising.
+     */
+    @Modified
+    void modified(Map<String, Object> properties) {
+        EncoderSettings next;
+        try {
+            next = EncoderSettings.of(properties);
+        } catch (InvalidConfigurationException refused) {
+            LOG.error("{}; text encoder {} keeps {}", refused.getMessage(), NAME, settings);
+            return;
+        }
+        EncoderSettings previous = settings;
+        if (next.maxTokens() != previous.maxTokens()) {
+            HuggingFaceTokenizer replacement;
+            try {
+                replacement = tokenizer(vocabularyFile, next.maxTokens());
+            } catch (IOException | RuntimeException failure) {
+                LOG.error("Text encoder {} cannot apply max.tokens={}: {}; it keeps {}", NAME, next.maxTokens(),
+                        failure.toString(), previous);
+                return;
+            }
+            HuggingFaceTokenizer replaced;
+            tokenizerLock.writeLock().lock();
+            try {
+                replaced = tokenizer;
+                tokenizer = replacement;
+            } finally {
+                tokenizerLock.writeLock().unlock();
+            }
+            replaced.close();
+        }
+        settings = next;
+        if (next.maxBatchSize() != previous.maxBatchSize() || next.maxWaitMillis() != previous.maxWaitMillis()) {
+            DynamicBatcher<String, float[]> replaced = batcher;
+            batcher = batcher(next);
+            replaced.close();
+        }
+        LOG.info("Text encoder {} applies {}", NAME, next);
     }
 
     @Deactivate
@@ -119,7 +185,12 @@ public final class MiniLmTextEncoder implements TextEncoder {
         batcher.close();
         allPredictors.forEach(Predictor::close);
         model.close();
-        tokenizer.close();
+        tokenizerLock.writeLock().lock();
+        try {
+            tokenizer.close();
+        } finally {
+            tokenizerLock.writeLock().unlock();
+        }
         memory.close();
     }
 
@@ -135,11 +206,22 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     @Override
     public float[] encode(String text) {
-        return batcher.call(text);
+        while (true) {
+            DynamicBatcher<String, float[]> current = batcher;
+            try {
+                return current.call(text);
+            } catch (IllegalStateException closed) {
+                if (current == batcher) {
+                    throw closed;
+                }
+                // a configuration change replaced the batcher as this call reached it: the new one runs it
+            }
+        }
     }
 
     @Override
     public List<float[]> encodeAll(List<String> texts) {
+        int maxBatchSize = settings.maxBatchSize();
         List<float[]> vectors = new ArrayList<>(texts.size());
         for (int from = 0; from < texts.size(); from += maxBatchSize) {
             vectors.addAll(encodeBatch(texts.subList(from, Math.min(texts.size(), from + maxBatchSize))));
@@ -149,7 +231,13 @@ public final class MiniLmTextEncoder implements TextEncoder {
 
     /** Tokenises, runs the model once for the whole batch, pools and normalises. */
     private List<float[]> encodeBatch(List<String> texts) {
-        Encoding[] encodings = tokenizer.batchEncode(texts);
+        Encoding[] encodings;
+        tokenizerLock.readLock().lock();
+        try {
+            encodings = tokenizer.batchEncode(texts);
+        } finally {
+            tokenizerLock.readLock().unlock();
+        }
         int batch = encodings.length;
         int length = encodings[0].getIds().length; // padded to the longest text of the batch
         long[][] ids = new long[batch][];
