@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.finrec.api.concurrent.NamedThreads;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.experiment.Assignment;
 import org.finrec.api.experiment.Comparison;
 import org.finrec.api.experiment.ExperimentReport;
@@ -50,6 +51,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -96,12 +98,51 @@ public final class ExperimentManager implements ExperimentService {
     private final Map<ExperimentComponent, String> components = new IdentityHashMap<>();
     private volatile List<RunningExperiment> running = List.of();
     private final AtomicLong unloggedRecords = new AtomicLong();
+    /** The settings the service started with; null in unit tests that pass a typed configuration. */
+    private volatile ExperimentServiceSettings settings;
     /** The future of the latest record appended without waiting, for {@link #flush()}. */
     private volatile CompletableFuture<Boolean> latestAppend = CompletableFuture.completedFuture(true);
 
+    /**
+     * Activates the service: checks the configuration before the log is touched, then opens the log and replays
+     * it into the statistics.
+     *
+     * @throws InvalidConfigurationException when a setting is out of range, naming the PID, property and value
+     * @throws IOException when the log cannot be opened, or is corrupt and not to be quarantined
+     */
     @Activate
-    public ExperimentManager(ExperimentServiceConfiguration configuration, BundleContext context) throws IOException {
-        this(configuration, logFolder(configuration, context), context.getBundle());
+    public ExperimentManager(ExperimentServiceConfiguration configuration, Map<String, Object> properties,
+            BundleContext context) throws IOException {
+        this(checked(configuration, properties), logFolder(configuration, context), context.getBundle());
+        this.settings = ExperimentServiceSettings.of(properties);
+    }
+
+    /** The configuration, once its raw properties have passed {@link ExperimentServiceSettings#of}. */
+    private static ExperimentServiceConfiguration checked(ExperimentServiceConfiguration configuration,
+            Map<String, Object> properties) {
+        ExperimentServiceSettings.of(properties);
+        return configuration;
+    }
+
+    /**
+     * Refuses a configuration change with a setting out of range, logging its PID and property; the service goes
+     * on with the log it has open. A valid change of the log's settings applies when the service next starts
+     * (a restart of its bundle or of the runtime): the log is never closed and reopened under traffic, and the
+     * warning says so.
+     */
+    @Modified
+    void modified(Map<String, Object> properties) {
+        ExperimentServiceSettings next;
+        try {
+            next = ExperimentServiceSettings.of(properties);
+        } catch (InvalidConfigurationException refused) {
+            LOG.error("{}; the experiment service keeps its settings {}", refused.getMessage(), settings);
+            return;
+        }
+        if (settings != null && !next.equals(settings)) {
+            LOG.warn("Configuration {} changed to {}: it applies when the experiment service next starts; until "
+                    + "then it keeps {}", PID, next, settings);
+        }
     }
 
     /** Constructor for tests: the log in a given folder. */

@@ -10,6 +10,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + "attributed to the requests they follow")
 @interface ExperimentServiceConfiguration {
 
+    /** The defaults, also those of {@link ExperimentServiceSettings} when a property is absent. */
+    SyncPolicy DEFAULT_SYNC_POLICY = SyncPolicy.EVERY_BATCH;
+    long DEFAULT_SYNC_INTERVAL_MS = 20;
+    long DEFAULT_SEGMENT_MEGABYTES = 64;
+    int DEFAULT_QUEUE_CAPACITY = 65_536;
+    int DEFAULT_ATTRIBUTION_REQUESTS = 250_000;
+    long DEFAULT_ATTRIBUTION_HOURS = 168;
+    long DEFAULT_GUARDRAIL_INTERVAL_MS = 1_000;
+
     @AttributeDefinition(
             name = "Log folder",
             description = "Folder of the append-only outcome log; empty means the folder 'experiments' under the "
@@ -25,37 +34,38 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "not of the machine)")
     SyncPolicy sync_policy() default SyncPolicy.EVERY_BATCH;
 
-    @AttributeDefinition(name = "Sync interval (ms)", description = "Used by the INTERVAL policy", min = "1")
-    long sync_interval_ms() default 20;
+    @AttributeDefinition(name = "Sync interval (ms)", description = "Used by the INTERVAL policy", min = "1",
+            max = "60000")
+    long sync_interval_ms() default DEFAULT_SYNC_INTERVAL_MS;
 
     @AttributeDefinition(name = "Segment size (MB)", description = "The log rolls to a new file past this size",
-            min = "1")
-    long segment_megabytes() default 64;
+            min = "1", max = "1024")
+    long segment_megabytes() default DEFAULT_SEGMENT_MEGABYTES;
 
     @AttributeDefinition(
             name = "Queue capacity",
             description = "Records waiting for the writer; when it is full, callers wait (back pressure)",
-            min = "1")
-    int queue_capacity() default 65_536;
+            min = "1", max = "16777216")
+    int queue_capacity() default DEFAULT_QUEUE_CAPACITY;
 
     @AttributeDefinition(
             name = "Attribution window: requests",
             description = "Outcomes are accepted for at most this many of the latest requests (about 200 bytes of "
                     + "heap each)",
-            min = "1")
-    int attribution_requests() default 250_000;
+            min = "1", max = "100000000")
+    int attribution_requests() default DEFAULT_ATTRIBUTION_REQUESTS;
 
     @AttributeDefinition(
             name = "Attribution window: hours",
             description = "Outcomes are accepted for requests at most this old",
-            min = "1")
-    long attribution_hours() default 168;
+            min = "1", max = "8760")
+    long attribution_hours() default DEFAULT_ATTRIBUTION_HOURS;
 
     @AttributeDefinition(
             name = "Guardrail interval (ms)",
             description = "How often the guardrails judge every running experiment",
-            min = "10")
-    long guardrail_interval_ms() default 1_000;
+            min = "10", max = "3600000")
+    long guardrail_interval_ms() default DEFAULT_GUARDRAIL_INTERVAL_MS;
 
     @AttributeDefinition(
             name = "Quarantine corrupt segments",
