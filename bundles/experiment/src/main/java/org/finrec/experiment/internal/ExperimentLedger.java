@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.finrec.api.experiment.Comparison;
 import org.finrec.api.experiment.OutcomeKind;
 import org.finrec.api.experiment.Proportion;
 import org.finrec.experiment.internal.log.LogRecord;
@@ -18,6 +19,8 @@ import org.finrec.experiment.internal.log.LogRecord.OutcomeRecord;
 import org.finrec.experiment.internal.log.LogRecord.ShadowRecord;
 import org.finrec.experiment.internal.log.LogStateMachine;
 import org.finrec.experiment.internal.log.RecordRejectedException;
+import org.finrec.experiment.internal.stats.ClusterSums;
+import org.finrec.experiment.internal.stats.CustomerClusters;
 import org.finrec.experiment.internal.stats.ProportionStatistics;
 
 /**
@@ -30,6 +33,10 @@ import org.finrec.experiment.internal.stats.ProportionStatistics;
  * report says the same however often it is read. It starts at 1 when the experiment's configuration changes. Only
  * experiments the service {@link #follow follows} are computed: records replayed on start, before the experiments'
  * configurations are bound again, leave the minimum where the first live observation after them puts it.
+ *
+ * <p>Rates are compared with the customer as the unit of randomisation: each variant keeps its impressions and
+ * outcomes per customer ({@link CustomerClusters}, about 110 bytes per customer), so that the comparison's variance
+ * is the delta method's over customers, not the per-impression variance that repeat visitors make far too small.
  *
  * <p>The log's writer thread is the only writer (live records and replay alike), so counters are plain
  * single-writer volatile fields; any thread may read them.
@@ -64,6 +71,8 @@ final class ExperimentLedger implements LogStateMachine {
     private static final class ShownRequest {
         final long loggedAtMillis;
         final String experimentId;
+        /** The customer shown the request: the cluster its impression and outcomes count in. */
+        final String customerId;
         /** The variant whose statistics the request counts in, or null (outside experiments, or routed). */
         final String countedVariant;
         final List<String> productIds;
@@ -73,6 +82,7 @@ final class ExperimentLedger implements LogStateMachine {
         ShownRequest(ImpressionRecord impression) {
             this.loggedAtMillis = impression.loggedAtMillis();
             this.experimentId = impression.experimentId();
+            this.customerId = impression.customerId();
             this.countedVariant = impression.experimentId().isEmpty() || !impression.routedFrom().isEmpty()
                     ? null : impression.variant();
             this.productIds = impression.productIds();
@@ -97,6 +107,8 @@ final class ExperimentLedger implements LogStateMachine {
         volatile long shadowRankings;
         volatile double shadowOverlapSum;
         final long[] requestsWithOutcome = new long[KINDS.length];
+        /** The same impressions and requests with an outcome, per customer, for the variance of the rates. */
+        final CustomerClusters clusters = new CustomerClusters(KINDS.length);
 
         long requestsWith(OutcomeKind kind) {
             synchronized (requestsWithOutcome) {
@@ -104,10 +116,18 @@ final class ExperimentLedger implements LogStateMachine {
             }
         }
 
-        /** The share of impressions with an outcome of this kind, with its Wilson interval. */
+        /**
+         * The share of impressions with an outcome of this kind, with its Wilson interval for display; comparisons
+         * use {@link #sums(OutcomeKind)}.
+         */
         Proportion rate(OutcomeKind kind) {
             long shown = impressions;
             return ProportionStatistics.wilson(Math.min(requestsWith(kind), shown), shown);
+        }
+
+        /** The same share as a ratio over customers, the sums its delta-method variance needs. */
+        ClusterSums sums(OutcomeKind kind) {
+            return clusters.sums(kind.ordinal());
         }
     }
 
@@ -162,6 +182,7 @@ final class ExperimentLedger implements LogStateMachine {
         if (request.countedVariant != null) {
             VariantCounters variant = counters(impression.experimentId(), request.countedVariant);
             variant.impressions++;
+            variant.clusters.impression(impression.customerId());
             if (impression.fallback()) {
                 variant.fallbacks++;
             }
@@ -194,10 +215,12 @@ final class ExperimentLedger implements LogStateMachine {
         boolean firstOfKind = !request.hasOutcome(outcome.kind());
         request.recorded.set(product * KINDS.length + outcome.kind().ordinal());
         if (firstOfKind && request.countedVariant != null) {
-            long[] perKind = counters(request.experimentId, request.countedVariant).requestsWithOutcome;
+            VariantCounters variant = counters(request.experimentId, request.countedVariant);
+            long[] perKind = variant.requestsWithOutcome;
             synchronized (perKind) {
                 perKind[outcome.kind().ordinal()]++;
             }
+            variant.clusters.success(request.customerId, outcome.kind().ordinal());
             observe(request.experimentId, request.countedVariant);
         }
     }
@@ -252,7 +275,7 @@ final class ExperimentLedger implements LogStateMachine {
                     return none;
                 });
         for (OutcomeKind kind : KINDS) {
-            double look = ProportionStatistics.compare(counters.rate(kind), control.rate(kind), mixingVariance)
+            double look = ProportionStatistics.compare(counters.sums(kind), control.sums(kind), mixingVariance)
                     .alwaysValidPValue();
             synchronized (minimum) {
                 minimum[kind.ordinal()] = Math.min(minimum[kind.ordinal()], look);
@@ -284,6 +307,18 @@ final class ExperimentLedger implements LogStateMachine {
         synchronized (minimum) {
             return minimum[kind.ordinal()];
         }
+    }
+
+    /**
+     * A treatment against the control now, with the customer as the unit: the difference of the rates of this
+     * outcome kind with its delta-method interval and fixed-horizon p-value, and as always-valid p-value the
+     * running minimum over every observation (this look included). Reading it changes nothing.
+     */
+    Comparison compare(String experimentId, String treatment, String control, OutcomeKind kind,
+            double mixingVariance) {
+        return ProportionStatistics.compare(variant(experimentId, treatment).sums(kind),
+                variant(experimentId, control).sums(kind), mixingVariance,
+                alwaysValidMinimum(experimentId, treatment, kind));
     }
 
     private VariantCounters counters(String experimentId, String variant) {
