@@ -31,8 +31,11 @@ import org.finrec.experiment.internal.stats.ProportionStatistics;
  * <p>The running minimum is taken over observations, not over reads: after every impression or outcome that changes
  * a variant's counters, the affected treatments' always-valid p-values are computed and the minimum kept, so that a
  * report says the same however often it is read. It starts at 1 when the experiment's configuration changes. Only
- * experiments the service {@link #follow follows} are computed: records replayed on start, before the experiments'
- * configurations are bound again, leave the minimum where the first live observation after them puts it.
+ * experiments the service {@link #follow follows} are computed; the {@code configured} audit record names the test
+ * ({@link SequentialTest#auditText()}), so that records replayed on start, before the experiments' configurations
+ * are bound again, are observed as they were live and a restart keeps the minimum. (A configuration recorded by a
+ * version whose audit record did not name its test is computed again only from the first live observation after a
+ * restart.)
  *
  * <p>Rates are compared with the customer as the unit of randomisation: each variant keeps its impressions and
  * outcomes per customer ({@link CustomerClusters}, about 110 bytes per customer), so that the comparison's variance
@@ -65,6 +68,37 @@ final class ExperimentLedger implements LogStateMachine {
      * variance {@code τ²}.
      */
     record SequentialTest(String control, List<String> treatments, double mixingVariance) {
+
+        private static final String AUDIT_MARKER = "; always-valid test: control ";
+
+        /**
+         * The test in words, for the end of the {@code configured} audit record's detail:
+         * {@code "; always-valid test: control NAME treatments NAME,NAME mixing variance DOUBLE"} (variant names
+         * hold no spaces or commas).
+         */
+        String auditText() {
+            return AUDIT_MARKER + control + " treatments " + String.join(",", treatments) + " mixing variance "
+                    + mixingVariance;
+        }
+
+        /** The test that a {@code configured} audit record's detail names at its end, or empty (older records). */
+        static Optional<SequentialTest> fromAudit(String detail) {
+            int marker = detail.lastIndexOf(AUDIT_MARKER);
+            if (marker < 0) {
+                return Optional.empty();
+            }
+            String[] words = detail.substring(marker + AUDIT_MARKER.length()).split(" ");
+            if (words.length != 6 || !words[1].equals("treatments") || !words[3].equals("mixing")
+                    || !words[4].equals("variance")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new SequentialTest(words[0], List.of(words[2].split(",")),
+                        Double.parseDouble(words[5])));
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** One served request that outcomes may still be reported for. */
@@ -234,6 +268,7 @@ final class ExperimentLedger implements LogStateMachine {
                     halts.remove(experiment);
                     alwaysValidMinimum.remove(experiment);
                 }
+                SequentialTest.fromAudit(allocation.detail()).ifPresent(test -> follow(experiment, test));
             }
             case REMOVED -> {
                 // statistics, halts and the fingerprint stay: the same configuration, added again, resumes as it was

@@ -220,13 +220,15 @@ public final class ExperimentManager implements ExperimentService {
         if (previousId != null && !previousId.equals(definition.id())) {
             audit(previousId, ExperimentLedger.REMOVED, "renamed to " + definition.id());
         }
-        ledger.follow(definition.id(), new ExperimentLedger.SequentialTest(definition.control().name(),
+        ExperimentLedger.SequentialTest test = new ExperimentLedger.SequentialTest(definition.control().name(),
                 definition.variants().subList(1, definition.variants().size()).stream()
                         .map(ExperimentDefinition.Variant::name).toList(),
-                definition.guardrails().mixingVariance()));
+                definition.guardrails().mixingVariance());
+        ledger.follow(definition.id(), test);
         if (!ledger.fingerprint(definition.id()).equals(Optional.of(definition.fingerprint()))) {
+            // the test at the end, so that a replay observes the records as they were observed live
             audit(definition.id(), ExperimentLedger.CONFIGURED,
-                    definition.fingerprint() + " " + experiment.describe());
+                    definition.fingerprint() + " " + experiment.describe() + test.auditText());
         }
         running = List.copyOf(updated);
     }
