@@ -4,15 +4,19 @@ package org.finrec.api.experiment;
  * A variant's rate against the control's: the difference with its 95% interval and two p-values for "no
  * difference".
  *
- * <p>{@code pValue} is the classical two-proportion z-test. It is valid only when read once, at a sample size
+ * <p>The interval and both p-values take the customer as the unit of randomisation: a rate is a ratio over
+ * customers (impressions with an outcome / impressions) whose variance comes from the delta method over customers,
+ * so that a customer who returns many times counts as one correlated cluster, not as many independent trials.
+ *
+ * <p>{@code pValue} is the fixed-horizon z-test of the difference. It is valid only when read once, at a sample size
  * fixed in advance: looking at it repeatedly and stopping when it drops below 0.05 ("peeking") makes false
  * winners far more likely than 5%. {@code alwaysValidPValue} comes from a mixture sequential probability ratio
  * test (Johari et al., "Always valid inference", 2017): it may be watched continuously and acted on at any time,
  * at the price of needing more data to become small. Guardrails use only the always-valid one.
  *
  * @param difference the variant's rate minus the control's
- * @param lower95 the lower end of the 95% (Wald) interval of the difference
- * @param upper95 the upper end of the 95% (Wald) interval of the difference
+ * @param lower95 the lower end of the 95% (normal, delta-method) interval of the difference
+ * @param upper95 the upper end of the 95% (normal, delta-method) interval of the difference
  * @param pValue the fixed-horizon two-sided p-value, in [0, 1]
  * @param alwaysValidPValue the always-valid two-sided p-value, in [0, 1]: the running minimum over every look so
  *     far, usually well above the fixed-horizon {@code pValue} of the same look

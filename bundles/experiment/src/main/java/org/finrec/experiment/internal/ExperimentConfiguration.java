@@ -69,7 +69,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(
             name = "Guardrail: significance",
             description = "A treatment whose click-through rate is below the control's with an always-valid p-value "
-                    + "under this is halted",
+                    + "(customers as the unit, delta-method variance) under this is halted",
             min = "0", max = "1")
     double guardrail_significance() default 0.01;
 

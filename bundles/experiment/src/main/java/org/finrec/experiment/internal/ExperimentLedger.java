@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.finrec.api.experiment.Comparison;
 import org.finrec.api.experiment.OutcomeKind;
 import org.finrec.api.experiment.Proportion;
 import org.finrec.experiment.internal.log.LogRecord;
@@ -18,6 +19,8 @@ import org.finrec.experiment.internal.log.LogRecord.OutcomeRecord;
 import org.finrec.experiment.internal.log.LogRecord.ShadowRecord;
 import org.finrec.experiment.internal.log.LogStateMachine;
 import org.finrec.experiment.internal.log.RecordRejectedException;
+import org.finrec.experiment.internal.stats.ClusterSums;
+import org.finrec.experiment.internal.stats.CustomerClusters;
 import org.finrec.experiment.internal.stats.ProportionStatistics;
 
 /**
@@ -28,8 +31,15 @@ import org.finrec.experiment.internal.stats.ProportionStatistics;
  * <p>The running minimum is taken over observations, not over reads: after every impression or outcome that changes
  * a variant's counters, the affected treatments' always-valid p-values are computed and the minimum kept, so that a
  * report says the same however often it is read. It starts at 1 when the experiment's configuration changes. Only
- * experiments the service {@link #follow follows} are computed: records replayed on start, before the experiments'
- * configurations are bound again, leave the minimum where the first live observation after them puts it.
+ * experiments the service {@link #follow follows} are computed; the {@code configured} audit record names the test
+ * ({@link SequentialTest#auditText()}), so that records replayed on start, before the experiments' configurations
+ * are bound again, are observed as they were live and a restart keeps the minimum. (A configuration recorded by a
+ * version whose audit record did not name its test is computed again only from the first live observation after a
+ * restart.)
+ *
+ * <p>Rates are compared with the customer as the unit of randomisation: each variant keeps its impressions and
+ * outcomes per customer ({@link CustomerClusters}, about 110 bytes per customer), so that the comparison's variance
+ * is the delta method's over customers, not the per-impression variance that repeat visitors make far too small.
  *
  * <p>The log's writer thread is the only writer (live records and replay alike), so counters are plain
  * single-writer volatile fields; any thread may read them.
@@ -58,12 +68,45 @@ final class ExperimentLedger implements LogStateMachine {
      * variance {@code τ²}.
      */
     record SequentialTest(String control, List<String> treatments, double mixingVariance) {
+
+        private static final String AUDIT_MARKER = "; always-valid test: control ";
+
+        /**
+         * The test in words, for the end of the {@code configured} audit record's detail:
+         * {@code "; always-valid test: control NAME treatments NAME,NAME mixing variance DOUBLE"} (variant names
+         * hold no spaces or commas).
+         */
+        String auditText() {
+            return AUDIT_MARKER + control + " treatments " + String.join(",", treatments) + " mixing variance "
+                    + mixingVariance;
+        }
+
+        /** The test that a {@code configured} audit record's detail names at its end, or empty (older records). */
+        static Optional<SequentialTest> fromAudit(String detail) {
+            int marker = detail.lastIndexOf(AUDIT_MARKER);
+            if (marker < 0) {
+                return Optional.empty();
+            }
+            String[] words = detail.substring(marker + AUDIT_MARKER.length()).split(" ");
+            if (words.length != 6 || !words[1].equals("treatments") || !words[3].equals("mixing")
+                    || !words[4].equals("variance")) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new SequentialTest(words[0], List.of(words[2].split(",")),
+                        Double.parseDouble(words[5])));
+            } catch (NumberFormatException notANumber) {
+                return Optional.empty();
+            }
+        }
     }
 
     /** One served request that outcomes may still be reported for. */
     private static final class ShownRequest {
         final long loggedAtMillis;
         final String experimentId;
+        /** The customer shown the request: the cluster its impression and outcomes count in. */
+        final String customerId;
         /** The variant whose statistics the request counts in, or null (outside experiments, or routed). */
         final String countedVariant;
         final List<String> productIds;
@@ -73,6 +116,7 @@ final class ExperimentLedger implements LogStateMachine {
         ShownRequest(ImpressionRecord impression) {
             this.loggedAtMillis = impression.loggedAtMillis();
             this.experimentId = impression.experimentId();
+            this.customerId = impression.customerId();
             this.countedVariant = impression.experimentId().isEmpty() || !impression.routedFrom().isEmpty()
                     ? null : impression.variant();
             this.productIds = impression.productIds();
@@ -97,6 +141,8 @@ final class ExperimentLedger implements LogStateMachine {
         volatile long shadowRankings;
         volatile double shadowOverlapSum;
         final long[] requestsWithOutcome = new long[KINDS.length];
+        /** The same impressions and requests with an outcome, per customer, for the variance of the rates. */
+        final CustomerClusters clusters = new CustomerClusters(KINDS.length);
 
         long requestsWith(OutcomeKind kind) {
             synchronized (requestsWithOutcome) {
@@ -104,10 +150,18 @@ final class ExperimentLedger implements LogStateMachine {
             }
         }
 
-        /** The share of impressions with an outcome of this kind, with its Wilson interval. */
+        /**
+         * The share of impressions with an outcome of this kind, with its Wilson interval for display; comparisons
+         * use {@link #sums(OutcomeKind)}.
+         */
         Proportion rate(OutcomeKind kind) {
             long shown = impressions;
             return ProportionStatistics.wilson(Math.min(requestsWith(kind), shown), shown);
+        }
+
+        /** The same share as a ratio over customers, the sums its delta-method variance needs. */
+        ClusterSums sums(OutcomeKind kind) {
+            return clusters.sums(kind.ordinal());
         }
     }
 
@@ -162,6 +216,7 @@ final class ExperimentLedger implements LogStateMachine {
         if (request.countedVariant != null) {
             VariantCounters variant = counters(impression.experimentId(), request.countedVariant);
             variant.impressions++;
+            variant.clusters.impression(impression.customerId());
             if (impression.fallback()) {
                 variant.fallbacks++;
             }
@@ -194,10 +249,12 @@ final class ExperimentLedger implements LogStateMachine {
         boolean firstOfKind = !request.hasOutcome(outcome.kind());
         request.recorded.set(product * KINDS.length + outcome.kind().ordinal());
         if (firstOfKind && request.countedVariant != null) {
-            long[] perKind = counters(request.experimentId, request.countedVariant).requestsWithOutcome;
+            VariantCounters variant = counters(request.experimentId, request.countedVariant);
+            long[] perKind = variant.requestsWithOutcome;
             synchronized (perKind) {
                 perKind[outcome.kind().ordinal()]++;
             }
+            variant.clusters.success(request.customerId, outcome.kind().ordinal());
             observe(request.experimentId, request.countedVariant);
         }
     }
@@ -211,6 +268,7 @@ final class ExperimentLedger implements LogStateMachine {
                     halts.remove(experiment);
                     alwaysValidMinimum.remove(experiment);
                 }
+                SequentialTest.fromAudit(allocation.detail()).ifPresent(test -> follow(experiment, test));
             }
             case REMOVED -> {
                 // statistics, halts and the fingerprint stay: the same configuration, added again, resumes as it was
@@ -252,7 +310,7 @@ final class ExperimentLedger implements LogStateMachine {
                     return none;
                 });
         for (OutcomeKind kind : KINDS) {
-            double look = ProportionStatistics.compare(counters.rate(kind), control.rate(kind), mixingVariance)
+            double look = ProportionStatistics.compare(counters.sums(kind), control.sums(kind), mixingVariance)
                     .alwaysValidPValue();
             synchronized (minimum) {
                 minimum[kind.ordinal()] = Math.min(minimum[kind.ordinal()], look);
@@ -284,6 +342,18 @@ final class ExperimentLedger implements LogStateMachine {
         synchronized (minimum) {
             return minimum[kind.ordinal()];
         }
+    }
+
+    /**
+     * A treatment against the control now, with the customer as the unit: the difference of the rates of this
+     * outcome kind with its delta-method interval and fixed-horizon p-value, and as always-valid p-value the
+     * running minimum over every observation (this look included). Reading it changes nothing.
+     */
+    Comparison compare(String experimentId, String treatment, String control, OutcomeKind kind,
+            double mixingVariance) {
+        return ProportionStatistics.compare(variant(experimentId, treatment).sums(kind),
+                variant(experimentId, control).sums(kind), mixingVariance,
+                alwaysValidMinimum(experimentId, treatment, kind));
     }
 
     private VariantCounters counters(String experimentId, String variant) {

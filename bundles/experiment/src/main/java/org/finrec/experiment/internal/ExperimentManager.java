@@ -44,7 +44,6 @@ import org.finrec.experiment.internal.log.LogRecord.ShadowRecord;
 import org.finrec.experiment.internal.log.LogSettings;
 import org.finrec.experiment.internal.log.OutcomeLog;
 import org.finrec.experiment.internal.log.RecordRejectedException;
-import org.finrec.experiment.internal.stats.ProportionStatistics;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -262,13 +261,15 @@ public final class ExperimentManager implements ExperimentService {
         if (previousId != null && !previousId.equals(definition.id())) {
             audit(previousId, ExperimentLedger.REMOVED, "renamed to " + definition.id());
         }
-        ledger.follow(definition.id(), new ExperimentLedger.SequentialTest(definition.control().name(),
+        ExperimentLedger.SequentialTest test = new ExperimentLedger.SequentialTest(definition.control().name(),
                 definition.variants().subList(1, definition.variants().size()).stream()
                         .map(ExperimentDefinition.Variant::name).toList(),
-                definition.guardrails().mixingVariance()));
+                definition.guardrails().mixingVariance());
+        ledger.follow(definition.id(), test);
         if (!ledger.fingerprint(definition.id()).equals(Optional.of(definition.fingerprint()))) {
+            // the test at the end, so that a replay observes the records as they were observed live
             audit(definition.id(), ExperimentLedger.CONFIGURED,
-                    definition.fingerprint() + " " + experiment.describe());
+                    definition.fingerprint() + " " + experiment.describe() + test.auditText());
         }
         running = List.copyOf(updated);
     }
@@ -393,7 +394,6 @@ public final class ExperimentManager implements ExperimentService {
         ExperimentDefinition definition = experiment.definition();
         String id = definition.id();
         ExperimentDefinition.Variant control = definition.control();
-        Map<OutcomeKind, Proportion> controlRates = rates(ledger.variant(id, control.name()));
         List<VariantReport> variants = new ArrayList<>();
         for (int i = 0; i < definition.variants().size(); i++) {
             ExperimentDefinition.Variant variant = definition.variants().get(i);
@@ -402,8 +402,8 @@ public final class ExperimentManager implements ExperimentService {
             Map<OutcomeKind, Comparison> versusControl = new EnumMap<>(OutcomeKind.class);
             if (i > 0) {
                 for (OutcomeKind kind : OutcomeKind.values()) {
-                    versusControl.put(kind, compare(id, variant.name(), kind, rates.get(kind),
-                            controlRates.get(kind), definition.guardrails().mixingVariance()));
+                    versusControl.put(kind, ledger.compare(id, variant.name(), control.name(), kind,
+                            definition.guardrails().mixingVariance()));
                 }
             }
             Optional<String> haltReason = ledger.haltReason(id, variant.name());
@@ -431,28 +431,16 @@ public final class ExperimentManager implements ExperimentService {
         return rates;
     }
 
-    /**
-     * Compares with the control; the always-valid p-value is the running minimum the ledger keeps over the
-     * observations (this look included), so reading changes nothing.
-     */
-    private Comparison compare(String experimentId, String variant, OutcomeKind kind, Proportion rate,
-            Proportion controlRate, double mixingVariance) {
-        return ProportionStatistics.compare(rate, controlRate, mixingVariance,
-                ledger.alwaysValidMinimum(experimentId, variant, kind));
-    }
 
     /** Halts every serving treatment that trips a guardrail; runs periodically. */
     void checkGuardrails() {
         try {
             for (RunningExperiment experiment : running) {
                 ExperimentDefinition definition = experiment.definition();
-                ExperimentDefinition.Guardrails limits = definition.guardrails();
-                ExperimentLedger.VariantCounters control = ledger.variant(definition.id(),
-                        definition.control().name());
                 for (ExperimentDefinition.Variant variant : definition.variants().subList(1,
                         definition.variants().size())) {
                     if (!ledger.isHalted(definition.id(), variant.name())) {
-                        guardrailBreach(definition, variant, control, limits)
+                        guardrailBreach(ledger, definition, variant)
                                 .ifPresent(reason -> halt(definition.id(), variant.name(), reason));
                     }
                 }
@@ -462,8 +450,15 @@ public final class ExperimentManager implements ExperimentService {
         }
     }
 
-    private Optional<String> guardrailBreach(ExperimentDefinition definition, ExperimentDefinition.Variant variant,
-            ExperimentLedger.VariantCounters control, ExperimentDefinition.Guardrails limits) {
+    /**
+     * Why a treatment trips a guardrail now, or empty. The click-through guardrail compares with the customer as
+     * the unit ({@link ExperimentLedger#compare}): it halts on the running minimum of the always-valid p-value of
+     * the delta-method comparison, so repeat visitors do not make identical variants look different.
+     */
+    static Optional<String> guardrailBreach(ExperimentLedger ledger, ExperimentDefinition definition,
+            ExperimentDefinition.Variant variant) {
+        ExperimentDefinition.Guardrails limits = definition.guardrails();
+        ExperimentLedger.VariantCounters control = ledger.variant(definition.id(), definition.control().name());
         ExperimentLedger.VariantCounters counters = ledger.variant(definition.id(), variant.name());
         long impressions = counters.impressions;
         long failures = counters.failures;
@@ -484,9 +479,8 @@ public final class ExperimentManager implements ExperimentService {
         if (control.impressions < limits.minimumImpressions()) {
             return Optional.empty();
         }
-        Comparison clicks = compare(definition.id(), variant.name(), OutcomeKind.CLICK,
-                rates(counters).get(OutcomeKind.CLICK), rates(control).get(OutcomeKind.CLICK),
-                limits.mixingVariance());
+        Comparison clicks = ledger.compare(definition.id(), variant.name(), definition.control().name(),
+                OutcomeKind.CLICK, limits.mixingVariance());
         if (clicks.difference() < 0 && clicks.alwaysValidPValue() < limits.significance()) {
             return Optional.of(String.format(Locale.ROOT, "click-through rate is %.2f points below the "
                     + "control's (always-valid p = %.4f < %.4f)", -100 * clicks.difference(),

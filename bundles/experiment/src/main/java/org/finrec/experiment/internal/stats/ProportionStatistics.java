@@ -8,9 +8,15 @@ import org.finrec.api.experiment.Proportion;
  * Rates with their Wilson intervals, and a variant's rate against the control's with a fixed-horizon and an
  * always-valid p-value. Stateless and thread-safe; never returns NaN.
  *
+ * <p>The comparison treats the customer as the unit of randomisation: a rate such as the click-through rate is a
+ * ratio over customers ({@link ClusterSums}) whose variance comes from the delta method, so that a customer who
+ * returns a hundred times counts as one correlated cluster, not as a hundred independent trials (with repeat
+ * visitors the per-impression Bernoulli variance is far too small and halts identical variants). The Wilson
+ * interval of a single rate ({@link #wilson}) is per impression and only for display.
+ *
  * <p>The always-valid p-value is the mixture sequential probability ratio test (mSPRT) of Johari, Pekelis and
  * Walsh, "Always Valid Inference: Continuous Monitoring of A/B Tests" (2017), in the form used by Optimizely's
- * stats engine: with {@code θ̂} the observed difference, {@code V} its unpooled variance and a normal mixture
+ * stats engine: with {@code θ̂} the observed difference, {@code V} its (delta-method, unpooled) variance and a normal mixture
  * {@code N(0, τ²)} over the true difference,
  * <pre>
  *   Λ = sqrt(V / (V + τ²)) · exp(τ² θ̂² / (2 V (V + τ²))),   p = min(1, 1 / Λ)
@@ -18,7 +24,7 @@ import org.finrec.api.experiment.Proportion;
  * A single value of {@code p} is <em>not</em> yet always valid: the guarantee ("the chance that it ever drops
  * below α under no difference is at most α") holds for the <em>running minimum</em> of {@code p} over every look
  * at the same experiment, which the caller keeps (see
- * {@link #compare(Proportion, Proportion, double, double)}). {@code τ²} must stay the same for the whole
+ * {@link #compare(ClusterSums, ClusterSums, double, double)}). {@code τ²} must stay the same for the whole
  * experiment; it should be of the order of the squared effect one hopes to detect (for example {@code 1e-4} for
  * differences around one percentage point): a smaller value reacts sooner to small effects, a larger one to large
  * effects.
@@ -61,55 +67,58 @@ public final class ProportionStatistics {
     }
 
     /**
-     * Compares a variant's rate with the control's at one look.
+     * Compares a variant's ratio with the control's at one look, with the customer as the unit of randomisation.
      *
-     * <p>The difference is {@code variant − control} with a 95% Wald interval from the unpooled variance
-     * {@code V = p₁(1−p₁)/n₁ + p₀(1−p₀)/n₀}, clamped to [−1, 1]; {@code pValue} is the two-sided pooled
-     * two-proportion z-test; {@code alwaysValidPValue} is the mSPRT p-value of this look alone (see the class
-     * comment: the caller must keep its running minimum). When either side has no trials the interval is [−1, 1]
-     * and both p-values are 1; when {@code V = 0} (every rate 0 or 1) the always-valid p-value is 1.
+     * <p>The difference is {@code θ̂ = R₁ − R₀} of the ratios {@code R = Σyᵢ / Σnᵢ}, with the variance
+     * {@code V = Var(R₁) + Var(R₀)} of the delta method over customers ({@link ClusterSums#ratioVariance()}): a
+     * 95% interval {@code θ̂ ± z V^½} clamped to [−1, 1]; {@code pValue}, the two-sided z-test of
+     * {@code z = θ̂ / V^½}; {@code alwaysValidPValue}, the mSPRT p-value of this look alone (see the class comment:
+     * the caller must keep its running minimum). Degenerate cases give no evidence, never NaN: when either side has
+     * fewer than two customers the interval is [−1, 1] and both p-values are 1; when {@code V = 0} (every customer
+     * of both sides with the same ratio, for example no outcome at all) the interval is the difference alone and
+     * both p-values are 1.
      *
-     * @param variant the variant's rate
-     * @param control the control's rate
+     * @param variant the variant's sums over its customers
+     * @param control the control's sums over its customers
      * @param mixingVariance {@code τ²}, the variance of the normal mixture over the true difference, positive and
      *        finite, the same at every look of an experiment
      * @return the comparison
      * @throws IllegalArgumentException if {@code mixingVariance} is not positive and finite
      */
-    public static Comparison compare(Proportion variant, Proportion control, double mixingVariance) {
+    public static Comparison compare(ClusterSums variant, ClusterSums control, double mixingVariance) {
         if (!(mixingVariance > 0.0) || Double.isInfinite(mixingVariance)) {
             throw new IllegalArgumentException("the mixing variance must be positive and finite: " + mixingVariance);
         }
-        double difference = variant.estimate() - control.estimate();
-        if (variant.trials() == 0 || control.trials() == 0) {
+        double difference = variant.ratio() - control.ratio();
+        double variance = variant.ratioVariance() + control.ratioVariance();
+        if (Double.isInfinite(variance)) {
             return new Comparison(difference, -1.0, 1.0, 1.0, 1.0);
         }
-        double p1 = variant.estimate();
-        double p0 = control.estimate();
-        double variance = p1 * (1.0 - p1) / variant.trials() + p0 * (1.0 - p0) / control.trials();
-        double halfWidth = Z95 * Math.sqrt(variance);
+        double standardError = Math.sqrt(variance);
+        double halfWidth = Z95 * standardError;
         double lower = Math.max(-1.0, difference - halfWidth);
         double upper = Math.min(1.0, difference + halfWidth);
-        return new Comparison(difference, lower, upper, pooledZTestPValue(variant, control),
+        double pValue = standardError > 0.0 ? twoSidedNormalPValue(difference / standardError) : 1.0;
+        return new Comparison(difference, lower, upper, pValue,
                 mixtureSprtPValue(difference, variance, mixingVariance));
     }
 
     /**
-     * Compares as {@link #compare(Proportion, Proportion, double)} and carries the running minimum of the
+     * Compares as {@link #compare(ClusterSums, ClusterSums, double)} and carries the running minimum of the
      * always-valid p-value: the returned {@code alwaysValidPValue} is {@code min(previousAlwaysValidPValue, this
      * look's)}. That running minimum is the p-value that may be watched continuously; the caller stores it between
      * looks (1 before the first look) and must start again at 1 whenever the experiment restarts (new variants,
      * new weights that reshuffle users, a new {@code τ²}).
      *
-     * @param variant the variant's rate
-     * @param control the control's rate
+     * @param variant the variant's sums over its customers
+     * @param control the control's sums over its customers
      * @param mixingVariance {@code τ²}, positive and finite, the same at every look
      * @param previousAlwaysValidPValue the running minimum so far, in [0, 1]; 1 if there was no look yet
      * @return the comparison, with the running minimum as its always-valid p-value
      * @throws IllegalArgumentException if {@code mixingVariance} is not positive and finite or the previous
      *         p-value lies outside [0, 1]
      */
-    public static Comparison compare(Proportion variant, Proportion control, double mixingVariance,
+    public static Comparison compare(ClusterSums variant, ClusterSums control, double mixingVariance,
             double previousAlwaysValidPValue) {
         if (!(previousAlwaysValidPValue >= 0.0 && previousAlwaysValidPValue <= 1.0)) {
             throw new IllegalArgumentException("the previous p-value must lie in [0, 1]: " + previousAlwaysValidPValue);
@@ -117,30 +126,6 @@ public final class ProportionStatistics {
         Comparison look = compare(variant, control, mixingVariance);
         return new Comparison(look.difference(), look.lower95(), look.upper95(), look.pValue(),
                 Math.min(previousAlwaysValidPValue, look.alwaysValidPValue()));
-    }
-
-    /**
-     * The two-sided p-value of the pooled two-proportion z-test for "no difference": with the pooled rate
-     * {@code p = (s₁ + s₀) / (n₁ + n₀)}, {@code z = (p₁ − p₀) / sqrt(p (1 − p) (1/n₁ + 1/n₀))} and
-     * {@code p-value = 2 (1 − Φ(|z|)) = erfc(|z| / √2)}.
-     *
-     * @param variant the variant's rate
-     * @param control the control's rate
-     * @return the p-value in [0, 1]; 1 if either side has no trials or every trial had the same outcome
-     */
-    public static double pooledZTestPValue(Proportion variant, Proportion control) {
-        if (variant.trials() == 0 || control.trials() == 0) {
-            return 1.0;
-        }
-        double n1 = variant.trials();
-        double n0 = control.trials();
-        double pooled = (variant.successes() + (double) control.successes()) / (n1 + n0);
-        double standardError = Math.sqrt(pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n0));
-        if (!(standardError > 0.0)) {
-            return 1.0;
-        }
-        double z = (variant.estimate() - control.estimate()) / standardError;
-        return twoSidedNormalPValue(z);
     }
 
     /**

@@ -48,6 +48,8 @@ class ProportionStatisticsTest {
         assertThrows(IllegalArgumentException.class, () -> ProportionStatistics.wilson(3, 2));
         assertThrows(IllegalArgumentException.class, () -> ProportionStatistics.wilson(-1, 2));
         assertThrows(IllegalArgumentException.class, () -> ProportionStatistics.wilson(0, -1));
+        assertThrows(IllegalArgumentException.class, () -> new ClusterSums(3, 2, 0, 2, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ClusterSums(2, 4, 5, 8, 5, 5));
     }
 
     @Test
@@ -70,56 +72,122 @@ class ProportionStatisticsTest {
         assertEquals(1.5239706e-23, ProportionStatistics.twoSidedNormalPValue(10.0), 1e-29);
     }
 
-    @Test
-    void comparisonMatchesAHandComputedExample() {
-        // 120/1000 against 100/1000: pooled rate 0.11, SE = sqrt(0.11 * 0.89 * 2/1000) = 0.0139929,
-        // z = 0.02 / 0.0139929 = 1.429301, p = 2 (1 - Phi(1.429301)) = 0.152918;
-        // unpooled V = 0.12*0.88/1000 + 0.1*0.9/1000 = 1.956e-4, Wald 0.02 +- 1.96 sqrt(V) = [-0.007411, 0.047411];
-        // with tau^2 = 1e-4: Lambda = sqrt(V/(V+tau^2)) exp(tau^2 0.02^2 / (2V(V+tau^2))) = 1.149627, p = 0.869848
-        Comparison c = ProportionStatistics.compare(ProportionStatistics.wilson(120, 1000),
-                ProportionStatistics.wilson(100, 1000), TAU2);
-        assertEquals(0.02, c.difference(), 1e-15);
-        assertEquals(-0.0074115, c.lower95(), 1e-6);
-        assertEquals(0.0474115, c.upper95(), 1e-6);
-        assertEquals(0.152918, c.pValue(), 1e-6);
-        assertEquals(0.869848, c.alwaysValidPValue(), 1e-6);
+    /** Every impression a customer of its own: the delta method gives the Wald variance with K − 1 for K. */
+    private static ClusterSums trials(long successes, long trials) {
+        return ClusterSums.ofSingleVisits(successes, trials);
+    }
 
-        Comparison reversed = ProportionStatistics.compare(ProportionStatistics.wilson(100, 1000),
-                ProportionStatistics.wilson(120, 1000), TAU2);
+    @Test
+    void comparisonOfSingleVisitsMatchesAHandComputedExample() {
+        // 120/1000 against 100/1000, each impression its own customer: Var(R) = R(1-R)/(K-1), so
+        // V = 0.12*0.88/999 + 0.1*0.9/999 = 1.957958e-4, Wald 0.02 +- 1.96 sqrt(V) = [-0.007425, 0.047425],
+        // z = 0.02 / sqrt(V) = 1.429301 * sqrt(999/1000), p = 0.152913;
+        // with tau^2 = 1e-4: Lambda = sqrt(V/(V+tau^2)) exp(tau^2 0.02^2 / (2V(V+tau^2))), p = 0.870200
+        Comparison c = ProportionStatistics.compare(trials(120, 1000), trials(100, 1000), TAU2);
+        assertEquals(0.02, c.difference(), 1e-15);
+        assertEquals(-0.0074252, c.lower95(), 1e-6);
+        assertEquals(0.0474252, c.upper95(), 1e-6);
+        assertEquals(0.152913, c.pValue(), 1e-6);
+        assertEquals(0.870200, c.alwaysValidPValue(), 1e-6);
+
+        Comparison reversed = ProportionStatistics.compare(trials(100, 1000), trials(120, 1000), TAU2);
         assertEquals(-0.02, reversed.difference(), 1e-15);
         assertEquals(c.pValue(), reversed.pValue(), 1e-15);
         assertEquals(c.alwaysValidPValue(), reversed.alwaysValidPValue(), 1e-15);
     }
 
     @Test
+    void clusteredComparisonMatchesTheDeltaMethodFromSampleCovariances() {
+        // variant: customers with (n, y) = (1,1) (2,0) (10,6) (3,1) (4,0); control: (5,0) (1,0) (1,1) (2,1) (8,1)
+        // (3,0). From the sample (co)variances, Var(R) = (s_y^2 - 2R s_yn + R^2 s_n^2) / (K nbar^2):
+        // variant R = 0.4, Var = 0.02375; control R = 0.15, Var = 0.00612; difference 0.25, V = 0.02987,
+        // interval [-0.088739, 0.588739], p = 0.148033, always-valid p with tau^2 = 0.01: 0.888680
+        ClusterSums variant = new ClusterSums(5, 20, 8, 130, 38, 64);
+        ClusterSums control = new ClusterSums(6, 20, 3, 104, 3, 11);
+        assertEquals(0.4, variant.ratio(), 1e-15);
+        assertEquals(0.02375, variant.ratioVariance(), 1e-12);
+        assertEquals(0.00612, control.ratioVariance(), 1e-12);
+        Comparison c = ProportionStatistics.compare(variant, control, 0.01);
+        assertEquals(0.25, c.difference(), 1e-15);
+        assertEquals(-0.0887394, c.lower95(), 1e-6);
+        assertEquals(0.5887394, c.upper95(), 1e-6);
+        assertEquals(0.148033, c.pValue(), 1e-6);
+        assertEquals(0.888680, c.alwaysValidPValue(), 1e-6);
+    }
+
+    @Test
+    void customerClustersKeepTheSumsOneImpressionAtATime() {
+        CustomerClusters clusters = new CustomerClusters(2);
+        int[][] visits = {{1, 1}, {2, 0}, {10, 6}, {3, 1}, {4, 0}};
+        // interleaved: every customer's impressions and outcomes arrive in turns
+        for (int round = 0; round < 10; round++) {
+            for (int customer = 0; customer < visits.length; customer++) {
+                if (round < visits[customer][0]) {
+                    clusters.impression("c" + customer);
+                    if (round < visits[customer][1]) {
+                        clusters.success("c" + customer, 1);
+                    }
+                }
+            }
+        }
+        assertEquals(new ClusterSums(5, 20, 8, 130, 38, 64), clusters.sums(1));
+        assertEquals(new ClusterSums(5, 20, 0, 130, 0, 0), clusters.sums(0));
+        assertThrows(IllegalStateException.class, () -> clusters.success("c0", 1), "one impression, one outcome");
+        assertThrows(IllegalStateException.class, () -> clusters.success("unknown", 0));
+    }
+
+    @Test
+    void repeatVisitsWidenTheComparison() {
+        // the same 90 clicks in 1,000 impressions: from 1,000 customers, or from 10 customers of 100 impressions
+        // each, whose click-through rates differ (y = 0, 2, ..., 18 clicks)
+        long ySquares = 0;
+        long products = 0;
+        for (int y = 0; y < 20; y += 2) {
+            ySquares += (long) y * y;
+            products += 100L * y;
+        }
+        ClusterSums clustered = new ClusterSums(10, 1000, 90, 10 * 100 * 100, ySquares, products);
+        ClusterSums single = trials(90, 1000);
+        assertTrue(clustered.ratioVariance() > 4 * single.ratioVariance(),
+                clustered.ratioVariance() + " against " + single.ratioVariance());
+        Comparison independent = ProportionStatistics.compare(trials(120, 1000), single, TAU2);
+        Comparison repeated = ProportionStatistics.compare(trials(120, 1000), clustered, TAU2);
+        assertTrue(repeated.pValue() > independent.pValue(), repeated + " against " + independent);
+        assertTrue(repeated.upper95() - repeated.lower95() > independent.upper95() - independent.lower95());
+    }
+
+    @Test
     void degenerateComparisonsGiveOneAndNoNaN() {
-        Proportion empty = ProportionStatistics.wilson(0, 0);
-        Proportion some = ProportionStatistics.wilson(5, 100);
+        ClusterSums empty = ClusterSums.NONE;
+        ClusterSums some = trials(5, 100);
+        ClusterSums oneCustomer = new ClusterSums(1, 100, 5, 100 * 100, 25, 500);
         for (Comparison c : new Comparison[] {
                 ProportionStatistics.compare(empty, some, TAU2),
                 ProportionStatistics.compare(some, empty, TAU2),
-                ProportionStatistics.compare(empty, empty, TAU2)}) {
+                ProportionStatistics.compare(empty, empty, TAU2),
+                ProportionStatistics.compare(oneCustomer, some, TAU2),
+                ProportionStatistics.compare(some, oneCustomer, TAU2)}) {
             assertEquals(1.0, c.pValue());
             assertEquals(1.0, c.alwaysValidPValue());
             assertEquals(-1.0, c.lower95());
             assertEquals(1.0, c.upper95());
             assertFalse(Double.isNaN(c.difference()));
         }
-        // every rate 0: V = 0 and the pooled SE is 0
-        Comparison zeros = ProportionStatistics.compare(ProportionStatistics.wilson(0, 500),
-                ProportionStatistics.wilson(0, 700), TAU2);
+        // every rate 0: V = 0
+        Comparison zeros = ProportionStatistics.compare(trials(0, 500), trials(0, 700), TAU2);
         assertEquals(new Comparison(0.0, 0.0, 0.0, 1.0, 1.0), zeros);
-        // 0% against 100%: V = 0, so no always-valid evidence, but the pooled test is decisive
-        Comparison opposite = ProportionStatistics.compare(ProportionStatistics.wilson(50, 50),
-                ProportionStatistics.wilson(0, 50), TAU2);
-        assertEquals(1.0, opposite.difference());
-        assertEquals(1.0, opposite.alwaysValidPValue());
-        assertTrue(opposite.pValue() < 1e-10);
+        // 0% against 100%: V = 0, no spread between customers to measure the difference against: no evidence
+        Comparison opposite = ProportionStatistics.compare(trials(50, 50), trials(0, 50), TAU2);
+        assertEquals(new Comparison(1.0, 1.0, 1.0, 1.0, 1.0), opposite);
+        // every customer of both sides with the same ratio 0.5
+        Comparison sameRatio = ProportionStatistics.compare(new ClusterSums(2, 4, 2, 8, 2, 4),
+                new ClusterSums(3, 6, 3, 12, 3, 6), TAU2);
+        assertEquals(new Comparison(0.0, 0.0, 0.0, 1.0, 1.0), sameRatio);
     }
 
     @Test
     void theMixingVarianceMustBePositiveAndFinite() {
-        Proportion p = ProportionStatistics.wilson(5, 100);
+        ClusterSums p = trials(5, 100);
         for (double bad : new double[] {0.0, -1.0, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ProportionStatistics.compare(p, p, bad));
@@ -132,8 +200,7 @@ class ProportionStatisticsTest {
     @Test
     void alwaysValidPValueIsOneForEqualRates() {
         for (long n : new long[] {10, 1_000, 1_000_000}) {
-            Comparison c = ProportionStatistics.compare(ProportionStatistics.wilson(n / 10, n),
-                    ProportionStatistics.wilson(n / 10, n), TAU2);
+            Comparison c = ProportionStatistics.compare(trials(n / 10, n), trials(n / 10, n), TAU2);
             assertEquals(0.0, c.difference());
             assertEquals(1.0, c.alwaysValidPValue());
             assertEquals(1.0, c.pValue());
@@ -145,8 +212,7 @@ class ProportionStatisticsTest {
     void alwaysValidPValueFallsAsATrueDifferenceGathersData() {
         double previous = 1.0;
         for (long n : new long[] {1_000, 5_000, 20_000, 50_000, 100_000, 500_000}) {
-            Comparison c = ProportionStatistics.compare(ProportionStatistics.wilson(n * 12 / 100, n),
-                    ProportionStatistics.wilson(n * 10 / 100, n), TAU2);
+            Comparison c = ProportionStatistics.compare(trials(n * 12 / 100, n), trials(n * 10 / 100, n), TAU2);
             assertTrue(c.alwaysValidPValue() <= previous, () -> n + ": " + c);
             previous = c.alwaysValidPValue();
         }
@@ -158,8 +224,7 @@ class ProportionStatisticsTest {
         long[][] cases = {{120, 1000, 100, 1000}, {1150, 10_000, 1000, 10_000}, {2300, 20_000, 2000, 20_000},
             {530, 5000, 500, 5000}, {60, 400, 40, 400}, {11_000, 100_000, 10_000, 100_000}};
         for (long[] k : cases) {
-            Comparison c = ProportionStatistics.compare(ProportionStatistics.wilson(k[0], k[1]),
-                    ProportionStatistics.wilson(k[2], k[3]), TAU2);
+            Comparison c = ProportionStatistics.compare(trials(k[0], k[1]), trials(k[2], k[3]), TAU2);
             assertTrue(c.alwaysValidPValue() >= c.pValue(), c::toString);
             assertTrue(c.lower95() < c.difference() && c.difference() < c.upper95(), c::toString);
         }
@@ -167,8 +232,8 @@ class ProportionStatisticsTest {
 
     @Test
     void theOverloadKeepsTheRunningMinimum() {
-        Proportion a = ProportionStatistics.wilson(1150, 10_000);
-        Proportion b = ProportionStatistics.wilson(1000, 10_000);
+        ClusterSums a = trials(1150, 10_000);
+        ClusterSums b = trials(1000, 10_000);
         Comparison fresh = ProportionStatistics.compare(a, b, TAU2);
         assertEquals(fresh, ProportionStatistics.compare(a, b, TAU2, 1.0));
         Comparison carried = ProportionStatistics.compare(a, b, TAU2, 1e-9);
@@ -193,7 +258,7 @@ class ProportionStatisticsTest {
         for (int e = 0; e < experiments; e++) {
             long successesA = 0;
             long successesB = 0;
-            long trials = 0;
+            long visitors = 0;
             double runningMinimum = 1.0;
             boolean naiveStopped = false;
             for (int look = 0; look < looks; look++) {
@@ -201,9 +266,9 @@ class ProportionStatisticsTest {
                     successesA += random.nextDouble() < rate ? 1 : 0;
                     successesB += random.nextDouble() < rate ? 1 : 0;
                 }
-                trials += usersPerLook;
-                Comparison c = ProportionStatistics.compare(ProportionStatistics.wilson(successesA, trials),
-                        ProportionStatistics.wilson(successesB, trials), TAU2, runningMinimum);
+                visitors += usersPerLook;
+                Comparison c = ProportionStatistics.compare(trials(successesA, visitors), trials(successesB, visitors),
+                        TAU2, runningMinimum);
                 runningMinimum = c.alwaysValidPValue();
                 naiveStopped |= c.pValue() < 0.05;
             }
