@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -120,13 +121,22 @@ final class PeersBenchmark {
         Path data = Path.of("../shared/data/movielens-100k/u.data");
         Path bundles = Path.of("runtime/target/finrec-runtime/bundles");
         int threads = Runtime.getRuntime().availableProcessors();
+        // one evaluation of the 943 test cases takes a tenth of a second or less: a single timing of a cold JIT is
+        // mostly noise (three warm-up evaluations left Finrec's user kNN at a seventh of its warm speed, and 3 s of
+        // them, the first row measured, at a quarter)
         int warmups = 1;
+        double warmupSeconds = 10;
+        int repeats = 5;
+        Set<String> only = Set.of(); // empty: every row
         for (int i = 0; i + 1 < options.length; i += 2) {
             switch (options[i]) {
                 case "--data" -> data = Path.of(options[i + 1]);
                 case "--bundles" -> bundles = Path.of(options[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(options[i + 1]);
                 case "--warmups" -> warmups = Integer.parseInt(options[i + 1]);
+                case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(options[i + 1]);
+                case "--repeats" -> repeats = Integer.parseInt(options[i + 1]);
+                case "--only" -> only = Set.of(options[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + options[i]);
             }
         }
@@ -154,6 +164,9 @@ final class PeersBenchmark {
                 candidates.put("bpr", Map.entry("bpr", Map.of()));
                 for (Map.Entry<String, Map.Entry<String, Map<String, Object>>> candidate : candidates.entrySet()) {
                     String name = candidate.getKey();
+                    if (!only.isEmpty() && !only.contains(name)) {
+                        continue;
+                    }
                     String factoryPid = CF_PID + candidate.getValue().getKey();
                     String pid = factoryPid + "~" + name;
                     Map<String, Object> properties = new LinkedHashMap<>(candidate.getValue().getValue());
@@ -163,7 +176,7 @@ final class PeersBenchmark {
                         Recommender recommender = runtime.createRecommender(factoryPid, name, properties,
                                 Duration.ofMinutes(30));
                         double seconds = (System.nanoTime() - started) / 1e9;
-                        EvaluationResult result = evaluate(evaluator, recommender, split, warmups)
+                        EvaluationResult result = evaluate(evaluator, recommender, split, warmups, warmupSeconds, repeats)
                                 .withTrainSeconds(seconds);
                         finrec.put(name, new Row(name, "Finrec", null, result));
                         System.err.println("done " + name);
@@ -178,12 +191,15 @@ final class PeersBenchmark {
 
         List<Row> peers = new ArrayList<>();
         for (Peer peer : peers()) {
+            if (!only.isEmpty() && !only.contains(peer.name())) {
+                continue;
+            }
             try {
                 long started = System.nanoTime();
                 Scorer scorer = peer.builder().build(split.train());
                 double seconds = (System.nanoTime() - started) / 1e9;
                 EvaluationResult result = evaluate(evaluator, new PeerRecommender(peer.name(), split.train(),
-                        scorer), split, warmups).withTrainSeconds(seconds);
+                        scorer), split, warmups, warmupSeconds, repeats).withTrainSeconds(seconds);
                 peers.add(new Row(peer.name(), peer.library(), peer.counterpart(), result));
                 System.err.println("done " + peer.name());
             } catch (Exception | LinkageError e) {
@@ -202,18 +218,32 @@ final class PeersBenchmark {
         for (Row row : peers) {
             print(row, finrec.get(row.counterpart()));
         }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "recs/s: the median of %d timed evaluations of every test case, after at "
+                + "least %d warm-up evaluations and %.1f s of them, on %d evaluation threads%n", Math.max(1, repeats),
+                warmups, warmupSeconds, threads);
         for (String note : NOTES) {
             System.out.println();
             System.out.println(note);
         }
     }
 
+    /**
+     * The evaluation whose throughput is the median of {@code repeats} timed ones, after at least {@code warmups}
+     * warm-up evaluations and at least {@code warmupSeconds} of them.
+     */
     private static EvaluationResult evaluate(Evaluator evaluator, Recommender recommender, Split split,
-            int warmups) {
-        for (int i = 0; i < warmups; i++) {
+            int warmups, double warmupSeconds, int repeats) {
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int i = 0; i < warmups || System.nanoTime() < warmupEnd; i++) {
             evaluator.evaluate(recommender, split, K, METRICS, ProgressListener.NONE);
         }
-        return evaluator.evaluate(recommender, split, K, METRICS, ProgressListener.NONE);
+        List<EvaluationResult> timed = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, repeats); i++) {
+            timed.add(evaluator.evaluate(recommender, split, K, METRICS, ProgressListener.NONE));
+        }
+        timed.sort(java.util.Comparator.comparingDouble(EvaluationResult::recommendationsPerSecond));
+        return timed.get(timed.size() / 2);
     }
 
     private static void print(Row row, Row counterpart) {
