@@ -78,7 +78,13 @@ class ModelRestartIT {
             runtime.configure(pid, configuration);
             second = awaitVersionOtherThan(runtime, name, first);
             assertNotEquals(first, second);
-            assertTrue(Files.isRegularFile(store.resolve(name).resolve(second + ".frmodel")), "saved " + second);
+            // the retrained model serves as soon as it is trained and is saved right after, on the same thread
+            Path secondFile = store.resolve(name).resolve(second + ".frmodel");
+            long saveDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!Files.isRegularFile(secondFile) && System.nanoTime() < saveDeadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.isRegularFile(secondFile), "saved " + second);
 
             configuration.put("model.version", first); // rollback is a configuration change
             runtime.configure(pid, configuration);
