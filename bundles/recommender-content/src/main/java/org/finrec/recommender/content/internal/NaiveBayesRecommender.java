@@ -64,11 +64,8 @@ public final class NaiveBayesRecommender implements Recommender {
         static Settings of(Map<String, ?> properties) {
             ConfigurationReader reader = ConfigurationReader.of(PID, properties);
             reader.text(Recommender.NAME, NaiveBayesConfiguration.DEFAULT_NAME);
+            // no features at all is allowed: the model is then the products' prior odds
             List<String> features = reader.texts("features", NaiveBayesConfiguration.DEFAULT_FEATURES);
-            if (features.isEmpty()) {
-                throw new InvalidConfigurationException(reader.pid(), "features", properties.get("features"),
-                        "must name at least one customer attribute");
-            }
             // a smoothing of 0 gives a product nobody in a profile holds log odds of minus infinity
             return new Settings(features, reader.number("smoothing", NaiveBayesConfiguration.DEFAULT_SMOOTHING,
                     NaiveBayesConfiguration.MIN_SMOOTHING, NaiveBayesConfiguration.MAX_SMOOTHING));

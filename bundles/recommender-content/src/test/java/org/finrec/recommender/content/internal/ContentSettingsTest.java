@@ -59,7 +59,7 @@ class ContentSettingsTest {
     @Test
     void aNaiveBayesSettingOutOfRangeIsRefusedAtActivationNamingItsPidAndProperty() {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("smoothing", 0.0),
-                Map.of("smoothing", "one"), Map.of("smoothing", ""), Map.of("features", new String[] {" "}),
+                Map.of("smoothing", "one"), Map.of("smoothing", ""),
                 Map.of("finrec.recommender.name", " "))) {
             InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
                     () -> naiveBayes(properties(NAIVE_BAYES_PID, bad)), bad::toString);

@@ -71,7 +71,9 @@ public final class PopularityRecommender implements Recommender {
         static Settings of(Map<String, ?> properties) {
             ConfigurationReader reader = ConfigurationReader.of(PID, properties);
             reader.text(Recommender.NAME, PopularityConfiguration.DEFAULT_NAME);
-            return new Settings(reader.text("segment.attribute", PopularityConfiguration.DEFAULT_SEGMENT_ATTRIBUTE),
+            // an empty segment attribute is overall popularity
+            return new Settings(reader.optionalText("segment.attribute",
+                            PopularityConfiguration.DEFAULT_SEGMENT_ATTRIBUTE),
                     reader.number("smoothing", PopularityConfiguration.DEFAULT_SMOOTHING, 0, MAX_SMOOTHING),
                     reader.choices("positive.kinds", InteractionKind.class,
                             Set.of(InteractionKind.PURCHASE, InteractionKind.HOLD)));

@@ -231,7 +231,7 @@ class PopularityRecommenderTest {
     void aSettingOutOfRangeIsRefusedAtActivationNamingItsPidAndProperty() {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("smoothing", -1.0),
                 Map.of("smoothing", "abc"), Map.of("smoothing", ""), Map.of("positive.kinds", "PURCHSE"),
-                Map.of("segment.attribute", " "), Map.of("smoothing", Double.NaN))) {
+                Map.of("finrec.recommender.name", " "), Map.of("smoothing", Double.NaN))) {
             Map<String, Object> properties = new java.util.HashMap<>(bad);
             properties.put("service.pid", "org.finrec.recommender.popularity~main");
             InvalidConfigurationException refused = assertThrows(InvalidConfigurationException.class,
