@@ -27,6 +27,7 @@ import org.finrec.runtime.internal.LiveRecommendationService;
 import org.finrec.runtime.internal.OsgiLogForwarder;
 import org.finrec.runtime.internal.Provisioner;
 import org.finrec.runtime.internal.StorageLock;
+import org.finrec.runtime.internal.WaitWatchdog;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -38,6 +39,8 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.feature.Feature;
 import org.osgi.util.tracker.ServiceTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finrec embedded in a host: an OSGi framework (Apache Felix) started behind this small API, provisioned from
@@ -74,6 +77,9 @@ public final class FinrecRuntime implements AutoCloseable {
 
     /** How often a wait for a service asks Declarative Services whether its component failed. */
     private static final long FAILURE_POLL_MILLIS = 100;
+    /** How often a long wait for a service says what it waits for and where the waiting thread is. */
+    private static final Duration WAIT_REPORT_INTERVAL = Duration.ofSeconds(30);
+    private static final Logger WAIT_LOG = LoggerFactory.getLogger(FinrecRuntime.class);
 
     private final Framework framework;
     private final OsgiLogForwarder logForwarder;
@@ -205,7 +211,9 @@ public final class FinrecRuntime implements AutoCloseable {
     /**
      * Waits for a service, for example a recommender that is training after a configuration change. Fails fast
      * when Declarative Services reports that the component that would provide it failed to activate (a refused
-     * configuration, a training failure), with that failure's message.
+     * configuration, a training failure), with that failure's message. A wait that lasts says so every 30 s at
+     * info level, with the components' state and the frames the waiting thread is in (it may be training the
+     * component), so that no wait is silent and a wait that hangs shows where.
      *
      * @param type the service interface, from the shared API
      * @param filter an OSGi filter on its properties, such as {@code (finrec.recommender.name=popularity)}, or null
@@ -227,7 +235,8 @@ public final class FinrecRuntime implements AutoCloseable {
         }
         ComponentDiagnosis diagnosis = new ComponentDiagnosis(context);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
+        try (WaitWatchdog watchdog = WaitWatchdog.watch(combined, () -> diagnosis.describe(type.getName(),
+                componentFilter), WAIT_REPORT_INTERVAL, WAIT_LOG::info)) {
             while (true) {
                 T service = obtain(context, type, filter);
                 if (service != null) {
