@@ -9,7 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Reads typed, bounded settings from a component's configuration properties (as Declarative Services passes them
@@ -42,6 +45,26 @@ public final class ConfigurationReader {
     public static ConfigurationReader of(String pid, Map<String, ?> properties) {
         Object servicePid = properties.get("service.pid");
         return new ConfigurationReader(servicePid instanceof String own && !own.isBlank() ? own : pid, properties);
+    }
+
+    /**
+     * Reads the settings of a configuration change, as a modified method receives it: settings that pass are
+     * returned to be applied; a refused change is reported and leaves nothing to apply, so the previous settings
+     * keep serving.
+     *
+     * @param <S> the type of the settings
+     * @param read reads and checks the settings, throwing {@link InvalidConfigurationException} for one out of
+     *     range
+     * @param refused told why the change was refused, for the component to log with what it keeps
+     * @return the settings, or empty when the change was refused
+     */
+    public static <S> Optional<S> readChange(Supplier<S> read, Consumer<InvalidConfigurationException> refused) {
+        try {
+            return Optional.of(read.get());
+        } catch (InvalidConfigurationException outOfRange) {
+            refused.accept(outOfRange);
+            return Optional.empty();
+        }
     }
 
     /** @return the PID this reader names in its errors */

@@ -1,6 +1,7 @@
 package org.finrec.api.model;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.finrec.api.concurrent.NamedThreads;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.finrec.api.config.ConfigurationReader;
 import org.finrec.api.config.InvalidConfigurationException;
 
 /**
@@ -107,15 +109,9 @@ public final class Reconfiguration implements AutoCloseable {
     public <S> boolean submit(Supplier<S> check, CheckedChange<S> change,
             Consumer<InvalidConfigurationException> refusedAtOnce, Consumer<Exception> refused) {
         Objects.requireNonNull(change, "change");
-        S settings;
-        try {
-            settings = check.get();
-        } catch (InvalidConfigurationException outOfRange) {
-            refusedAtOnce.accept(outOfRange);
-            return false;
-        }
-        submit(() -> change.apply(settings), refused);
-        return true;
+        Optional<S> settings = ConfigurationReader.readChange(check, refusedAtOnce);
+        settings.ifPresent(checked -> submit(() -> change.apply(checked), refused));
+        return settings.isPresent();
     }
 
     /**

@@ -74,6 +74,19 @@ class ConfigurationReaderTest {
     }
 
     @Test
+    void aChangeIsReadOrReportedAsRefusedWithNothingToApply() {
+        java.util.List<InvalidConfigurationException> refusals = new java.util.ArrayList<>();
+
+        assertEquals(java.util.Optional.of(7), ConfigurationReader.readChange(
+                () -> reader(Map.of("k", "7")).integer("k", 1, 1, 10), refusals::add));
+        assertEquals(java.util.Optional.empty(), ConfigurationReader.readChange(
+                () -> reader(Map.of("k", "70")).integer("k", 1, 1, 10), refusals::add));
+
+        assertEquals(1, refusals.size());
+        assertEquals("k", refusals.get(0).property());
+    }
+
+    @Test
     void aValueBeyondTheIntegerRangeIsRefusedNotWrapped() {
         ConfigurationReader reader = reader(Map.of("k", "4294967297"));
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.concurrent.NamedThreads;
+import org.finrec.api.config.ConfigurationReader;
 import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.experiment.Assignment;
 import org.finrec.api.experiment.ExperimentService;
@@ -340,17 +341,12 @@ public final class RecommendationFacade implements RecommendationService {
      */
     @Modified
     void modified(Map<String, Object> properties) {
-        FacadeSettings changed;
-        try {
-            changed = FacadeSettings.from(properties);
-        } catch (InvalidConfigurationException refused) {
+        ConfigurationReader.readChange(() -> FacadeSettings.from(properties), refused -> {
             FacadeSettings kept = configuration;
             LOG.error("{}; the facade keeps serving with recommender={}, fallback={}, time.budget.ms={}, max.k={}",
                     refused.getMessage(), kept.recommender(), kept.fallbackRecommender(), kept.timeBudgetMillis(),
                     kept.maxK());
-            return;
-        }
-        apply(changed);
+        }).ifPresent(this::apply);
     }
 
     /** Applies checked settings; the worker pool is resized before requests may use the new limit. */

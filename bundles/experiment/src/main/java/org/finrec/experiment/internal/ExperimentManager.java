@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.finrec.api.concurrent.NamedThreads;
+import org.finrec.api.config.ConfigurationReader;
 import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.experiment.Assignment;
 import org.finrec.api.experiment.Comparison;
@@ -98,7 +99,7 @@ public final class ExperimentManager implements ExperimentService {
     private volatile List<RunningExperiment> running = List.of();
     private final AtomicLong unloggedRecords = new AtomicLong();
     /** The settings the service started with; null in unit tests that pass a typed configuration. */
-    private volatile ExperimentServiceSettings settings;
+    private final ExperimentServiceSettings settings;
     /** The future of the latest record appended without waiting, for {@link #flush()}. */
     private volatile CompletableFuture<Boolean> latestAppend = CompletableFuture.completedFuture(true);
 
@@ -112,15 +113,9 @@ public final class ExperimentManager implements ExperimentService {
     @Activate
     public ExperimentManager(ExperimentServiceConfiguration configuration, Map<String, Object> properties,
             BundleContext context) throws IOException {
-        this(checked(configuration, properties), logFolder(configuration, context), context.getBundle());
-        this.settings = ExperimentServiceSettings.of(properties);
-    }
-
-    /** The configuration, once its raw properties have passed {@link ExperimentServiceSettings#of}. */
-    private static ExperimentServiceConfiguration checked(ExperimentServiceConfiguration configuration,
-            Map<String, Object> properties) {
-        ExperimentServiceSettings.of(properties);
-        return configuration;
+        // the arguments are evaluated in order: the settings are checked before anything touches the log folder
+        this(configuration, ExperimentServiceSettings.of(properties), logFolder(configuration, context),
+                context.getBundle());
     }
 
     /**
@@ -131,26 +126,21 @@ public final class ExperimentManager implements ExperimentService {
      */
     @Modified
     void modified(Map<String, Object> properties) {
-        ExperimentServiceSettings next;
-        try {
-            next = ExperimentServiceSettings.of(properties);
-        } catch (InvalidConfigurationException refused) {
-            LOG.error("{}; the experiment service keeps its settings {}", refused.getMessage(), settings);
-            return;
-        }
-        if (settings != null && !next.equals(settings)) {
-            LOG.warn("Configuration {} changed to {}: it applies when the experiment service next starts; until "
-                    + "then it keeps {}", PID, next, settings);
-        }
+        ConfigurationReader.readChange(() -> ExperimentServiceSettings.of(properties), refused ->
+                LOG.error("{}; the experiment service keeps its settings {}", refused.getMessage(), settings))
+                .filter(next -> settings != null && !next.equals(settings))
+                .ifPresent(next -> LOG.warn("Configuration {} changed to {}: it applies when the experiment service "
+                        + "next starts; until then it keeps {}", PID, next, settings));
     }
 
     /** Constructor for tests: the log in a given folder. */
     ExperimentManager(ExperimentServiceConfiguration configuration, Path logFolder) throws IOException {
-        this(configuration, logFolder, null);
+        this(configuration, null, logFolder, null);
     }
 
-    private ExperimentManager(ExperimentServiceConfiguration configuration, Path logFolder, Bundle bundle)
-            throws IOException {
+    private ExperimentManager(ExperimentServiceConfiguration configuration, ExperimentServiceSettings checked,
+            Path logFolder, Bundle bundle) throws IOException {
+        this.settings = checked;
         this.bundle = bundle;
         long started = System.nanoTime();
         LogSettings settings = new LogSettings(configuration.sync_policy(), configuration.sync_interval_ms(),

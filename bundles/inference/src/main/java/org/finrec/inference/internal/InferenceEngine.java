@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.inference.ModelReservation;
+import org.finrec.api.config.ConfigurationReader;
 import org.finrec.api.config.InvalidConfigurationException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -117,14 +118,13 @@ public final class InferenceEngine implements InferenceRuntime {
      */
     @Modified
     void modified(Map<String, Object> properties) {
-        InferenceSettings next;
-        try {
-            next = InferenceSettings.of(properties);
-        } catch (InvalidConfigurationException refused) {
-            LOG.error("{}; the inference engine keeps memory.budget.mb={} on {}", refused.getMessage(),
-                    settings.memoryBudgetMegabytes(), device);
-            return;
-        }
+        ConfigurationReader.readChange(() -> InferenceSettings.of(properties), refused ->
+                LOG.error("{}; the inference engine keeps memory.budget.mb={} on {}", refused.getMessage(),
+                        settings.memoryBudgetMegabytes(), device)).ifPresent(this::apply);
+    }
+
+    /** Applies checked settings: the memory budget now, the rest at the next start of the JVM. */
+    private void apply(InferenceSettings next) {
         InferenceSettings previous = settings;
         if (next.device() != previous.device() || next.gpuIndex() != previous.gpuIndex()
                 || !next.cacheFolder().equals(previous.cacheFolder())) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.finrec.api.config.ConfigurationReader;
 import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.inference.ModelReservation;
@@ -144,13 +145,13 @@ public final class MiniLmTextEncoder implements TextEncoder {
      */
     @Modified
     void modified(Map<String, Object> properties) {
-        EncoderSettings next;
-        try {
-            next = EncoderSettings.of(properties);
-        } catch (InvalidConfigurationException refused) {
-            LOG.error("{}; text encoder {} keeps {}", refused.getMessage(), NAME, settings);
-            return;
-        }
+        ConfigurationReader.readChange(() -> EncoderSettings.of(properties), refused ->
+                LOG.error("{}; text encoder {} keeps {}", refused.getMessage(), NAME, settings))
+                .ifPresent(this::apply);
+    }
+
+    /** Applies checked settings that may differ from those serving. */
+    private void apply(EncoderSettings next) {
         EncoderSettings previous = settings;
         if (next.maxTokens() != previous.maxTokens()) {
             HuggingFaceTokenizer replacement;
