@@ -1,21 +1,30 @@
 package org.finrec.recommender.sequential.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import org.finrec.api.Customer;
 import org.finrec.api.Interaction;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.Product;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
+import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.ModelStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.osgi.util.converter.Converters;
 
 /** Trains on sequences whose next product is always the following one of a cycle, which the model must learn. */
@@ -58,6 +67,40 @@ class SequentialTrainerTest {
         SequentialModel second = new SequentialTrainer(settings, Device.cpu(), "b", line -> { }, () -> false)
                 .train(cycle, ProgressListener.NONE);
         assertEquals(first.version(), second.version());
+    }
+
+    @Test
+    void aStoredModelLoadsWithItsVersionAndScoresBitIdentically(@TempDir Path folder) throws IOException {
+        Dataset cycle = cycle(60, 3);
+        SequentialSettings settings = SequentialSettings.read("test", defaults(), Map.of("width", 8,
+                "layers", 1, "epochs", 2));
+        SequentialModel model = new SequentialTrainer(settings, Device.cpu(), "c", line -> { }, () -> false)
+                .train(cycle, ProgressListener.NONE);
+        ModelStore store = ModelStore.at(folder);
+        store.save("seq", model, SequentialCodec.CODEC, ModelLineage.of("test", settings.lineage(), cycle));
+        SequentialModel loaded = store.load("seq", model.version(), SequentialCodec.CODEC);
+
+        assertEquals(model.version(), loaded.version());
+        EncodedSequence events = new EncodedSequence(new int[] {1, 2}, new int[] {4, 4}, new int[] {1, 3});
+        assertArrayEquals(model.network(Device.cpu()).scores(List.of(events))[0],
+                loaded.network(Device.cpu()).scores(List.of(events))[0]);
+    }
+
+    @Test
+    void aBadSettingIsRefusedWithItsPropertyAndValue() {
+        InvalidConfigurationException width = assertThrows(InvalidConfigurationException.class,
+                () -> SequentialSettings.read("pid", defaults(), Map.of("width", "60", "heads", "8")));
+        assertTrue(width.getMessage().contains("width") && width.getMessage().contains("60"), width.getMessage());
+        InvalidConfigurationException length = assertThrows(InvalidConfigurationException.class,
+                () -> SequentialSettings.read("pid", defaults(), Map.of("max.length", "")));
+        assertTrue(length.getMessage().contains("max.length"), length.getMessage());
+    }
+
+    @Test
+    void aCancelledTrainingStopsBeforeItsFirstStep() {
+        SequentialSettings settings = SequentialSettings.read("test", defaults(), Map.of("width", 8, "layers", 1));
+        assertThrows(CancellationException.class, () -> new SequentialTrainer(settings, Device.cpu(), "d",
+                line -> { }, () -> true).train(cycle(40, 1), ProgressListener.NONE));
     }
 
     static SequentialConfiguration defaults() {
