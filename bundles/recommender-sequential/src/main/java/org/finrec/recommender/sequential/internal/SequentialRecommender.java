@@ -2,6 +2,7 @@ package org.finrec.recommender.sequential.internal;
 
 import ai.djl.Device;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.finrec.api.ProductCatalog;
@@ -94,18 +95,31 @@ public final class SequentialRecommender implements Recommender {
                 SequenceScorer::scoreBatch);
     }
 
-    /** A configuration change: checked here, applied off this thread; it cancels a training in progress. */
+    /**
+     * A configuration change: checked here, applied off this thread. An accepted change supersedes, and so cancels,
+     * a training in progress; a refused one changes nothing.
+     */
     @Modified
     void modified(SequentialConfiguration configuration, Map<String, Object> properties) {
         String serving = modelVersion();
-        reconfiguration.submit(() -> Setup.read(configuration, properties), setup -> {
-            ServedModel.Outcome<SequentialModel> outcome = configure(setup, generation.get());
-            name = setup.name();
-            LOG.info("Recommender {} ({}) {}", name, setup.pid(), outcome.summary());
-        }, refused -> LOG.error("Recommender {} keeps serving model {}: {}", name, serving, refused.getMessage()),
-                failed -> LOG.error("Recommender {} cannot apply its new configuration: {}; still serving model {}",
-                        name, failed.getMessage(), modelVersion(), failed));
-        generation.incrementAndGet(); // supersedes, and so cancels, a training that is running
+        ConfigurationReader.readChange(() -> Setup.read(configuration, properties),
+                refused -> LOG.error("Recommender {} keeps serving model {}: {}", name, serving, refused.getMessage()))
+                .ifPresent(setup -> {
+                    long mine = generation.incrementAndGet();
+                    reconfiguration.submit(() -> {
+                        ServedModel.Outcome<SequentialModel> outcome = configure(setup, mine);
+                        name = setup.name();
+                        LOG.info("Recommender {} ({}) {}", name, setup.pid(), outcome.summary());
+                    }, failed -> {
+                        if (failed instanceof CancellationException) {
+                            LOG.info("Recommender {}: {} (a newer configuration supersedes it)", name,
+                                    failed.getMessage());
+                        } else {
+                            LOG.error("Recommender {} cannot apply its new configuration: {}; still serving model"
+                                    + " {}", name, failed.getMessage(), modelVersion(), failed);
+                        }
+                    });
+                });
     }
 
     @Deactivate
