@@ -42,15 +42,6 @@ public final class TrainingSlot implements AutoCloseable {
         return new TrainingSlot(job);
     }
 
-    /**
-     * Tells which job trains now.
-     *
-     * @return the job holding the slot, or null when none does
-     */
-    public static String holder() {
-        return SLOT.isLocked() ? holder : null;
-    }
-
     /** Releases the slot; the next waiting training starts. */
     @Override
     public void close() {

@@ -3,6 +3,7 @@ package org.finrec.api.model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.finrec.api.data.Model;
@@ -142,9 +143,36 @@ public final class ServedModel<M extends Model, S> {
      * @throws IllegalStateException if a version is asked for but no store is configured, or training fails; the
      *     previous model keeps serving
      */
-    public synchronized Outcome<M> configure(String recommender, String storeFolder, String version, ModelCodec<M> codec,
+    public Outcome<M> configure(String recommender, String storeFolder, String version, ModelCodec<M> codec,
             S settings, Supplier<? extends M> train, Function<? super M, ModelLineage> lineage)
             throws ModelFileException {
+        return configure(recommender, storeFolder, version, codec, settings, train, lineage, model -> { });
+    }
+
+    /**
+     * Applies a configuration, as {@link #configure(String, String, String, ModelCodec, Object, Supplier, Function)}
+     * does, but lets the component refuse a model before it serves: for example a stored model trained on another
+     * catalogue than the one the component serves.
+     *
+     * @param recommender the recommender's name, its folder in the store
+     * @param storeFolder the {@code model.store} property: a folder, or blank for none
+     * @param version the {@code model.version} property: blank to train, else a version or unique prefix
+     * @param codec the codec of the model type the configuration serves
+     * @param settings the configured settings that shape a trained model
+     * @param train trains a model with these settings on the dataset
+     * @param lineage the lineage of a model trained here
+     * @param accept called with a new model (loaded or trained) before it replaces the serving one; throws
+     *     {@link IllegalStateException}, naming why, to refuse it
+     * @return what happened, never null
+     * @throws ModelFileException if the version names no stored model, or its file is damaged or of another type;
+     *     the previous model keeps serving
+     * @throws IllegalStateException if a version is asked for but no store is configured, training fails, or
+     *     {@code accept} refuses the model; the previous model keeps serving
+     * @since 1.1
+     */
+    public synchronized Outcome<M> configure(String recommender, String storeFolder, String version, ModelCodec<M> codec,
+            S settings, Supplier<? extends M> train, Function<? super M, ModelLineage> lineage,
+            Consumer<? super M> accept) throws ModelFileException {
         String store = storeFolder == null ? "" : storeFolder.trim();
         String wanted = version == null ? "" : version.trim();
         State<M, S> current = state;
@@ -167,6 +195,9 @@ public final class ServedModel<M extends Model, S> {
             }
             next = new State<>(ModelStore.at(Path.of(store)).load(recommender, wanted, codec), codec, null);
             source = Source.LOADED;
+        }
+        if (next != current) {
+            accept.accept(next.model());
         }
         state = next; // a model trained here serves whether or not it can be saved
         StoredModel saved = null;

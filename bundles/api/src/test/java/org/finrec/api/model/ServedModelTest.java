@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,6 +93,26 @@ class ServedModelTest {
                     throw new IllegalStateException("no Dataset service is bound");
                 }, model -> LINEAGE));
         assertSame(a, served.model());
+    }
+
+    @Test
+    void aModelTheComponentRefusesNeverServesAndThePreviousKeepsServing() throws Exception {
+        TallyCodec.Tally a = configure("", "a").model();
+        TallyCodec.Tally b = configure("", "bb").model();
+        TallyCodec.Tally serving = configure(a.version(), "a").model(); // a, loaded, serves again; b is stored
+        List<String> offered = new ArrayList<>();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> served.configure("tally",
+                store.toString(), b.version(), TallyCodec.CODEC, "a", trainer("a"), model -> LINEAGE, model -> {
+                    offered.add(model.version());
+                    throw new IllegalStateException("trained on another catalogue");
+                }));
+        assertEquals("trained on another catalogue", refused.getMessage());
+        assertEquals(List.of(b.version()), offered);
+        assertSame(serving, served.model());
+        // a model kept as it is is not offered again
+        served.configure("tally", store.toString(), a.version(), TallyCodec.CODEC, "a", trainer("a"),
+                model -> LINEAGE, model -> offered.add("kept " + model.version()));
+        assertEquals(List.of(b.version()), offered);
     }
 
     @Test

@@ -90,15 +90,6 @@ final class SequentialModel implements Model {
         return built;
     }
 
-    /** The bytes the parameters take as arrays (the served network takes as much again, in native memory). */
-    long parameterBytes() {
-        long floats = 0;
-        for (Weights w : weights) {
-            floats += w.values().length;
-        }
-        return floats * Float.BYTES;
-    }
-
     @Override
     public String toString() {
         return "SequentialModel[" + version + ", " + vocabulary.size() + " products, " + settings.layers()

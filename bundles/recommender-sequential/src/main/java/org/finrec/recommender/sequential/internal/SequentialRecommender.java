@@ -1,6 +1,7 @@
 package org.finrec.recommender.sequential.internal;
 
 import ai.djl.Device;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,6 +10,7 @@ import org.finrec.api.ProductCatalog;
 import org.finrec.api.config.ConfigurationReader;
 import org.finrec.api.data.CustomerHistories;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.data.ProgressListener;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Changes.</b> A change is checked where it arrives; a refused one is logged with its PID and property and
  * the previous model keeps serving. An accepted one is applied off the delivery thread; a newer change, or
  * deactivation, cancels a training in progress. A stored model whose vocabulary does not cover at least half of the
- * dataset's products is refused with a named error while the previous model keeps serving.
+ * dataset's products is refused, before it serves, with a named error while the previous model keeps serving.
  */
 @Component(service = Recommender.class, configurationPid = SequentialRecommender.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -91,7 +93,7 @@ public final class SequentialRecommender implements Recommender {
             throw new IllegalStateException("Recommender " + name + " (" + setup.pid() + ") cannot load model "
                     + setup.modelVersion() + ": " + e.getMessage(), e);
         }
-        this.batcher = new DynamicBatcher<>("sequential-" + name, 64, java.time.Duration.ZERO, 4096,
+        this.batcher = new DynamicBatcher<>("sequential-" + name, 64, Duration.ZERO, 4096,
                 SequenceScorer::scoreBatch);
     }
 
@@ -141,10 +143,8 @@ public final class SequentialRecommender implements Recommender {
     private ServedModel.Outcome<SequentialModel> configure(Setup setup, long startedAt) throws ModelFileException {
         ServedModel.Outcome<SequentialModel> outcome = served.configure(setup.name(), setup.modelStore(),
                 setup.modelVersion(), SequentialCodec.CODEC, setup.settings(), () -> train(setup, startedAt),
-                model -> ModelLineage.of(SequentialTrainer.class.getName(), setup.settings().lineage(), dataset));
-        if (outcome.source() == ServedModel.Source.LOADED) {
-            checkVocabulary(outcome);
-        }
+                model -> ModelLineage.of(SequentialTrainer.class.getName(), setup.settings().lineage(), dataset),
+                this::requireCatalogue);
         if (outcome.saveFailure() != null) {
             LOG.error("Recommender {} serves model {} but could not save it: {}", setup.name(),
                     outcome.model().version(), outcome.saveFailure().getMessage(), outcome.saveFailure());
@@ -152,12 +152,12 @@ public final class SequentialRecommender implements Recommender {
         return outcome;
     }
 
-    /** Refuses a loaded model that knows less than half of the serving catalogue: the previous one serves again. */
-    private void checkVocabulary(ServedModel.Outcome<SequentialModel> outcome) {
+    /** Refuses, before it serves, a model that knows less than half of the dataset's products. */
+    private void requireCatalogue(SequentialModel model) {
         if (dataset == null || dataset.productCount() == 0) {
             return;
         }
-        EventVocabulary vocabulary = outcome.model().vocabulary();
+        EventVocabulary vocabulary = model.vocabulary();
         int known = 0;
         for (int p = 0; p < dataset.productCount(); p++) {
             if (vocabulary.token(dataset.product(p).id()) > 0) {
@@ -165,10 +165,7 @@ public final class SequentialRecommender implements Recommender {
             }
         }
         if (2 * known < dataset.productCount()) {
-            if (outcome.previous() != null) {
-                served.serve(outcome.previous(), SequentialCodec.CODEC);
-            }
-            throw new IllegalStateException("model " + outcome.model().version() + " knows " + known + " of the "
+            throw new IllegalStateException("model " + model.version() + " knows " + known + " of the "
                     + dataset.productCount() + " products of dataset " + dataset.name() + " (its vocabulary has "
                     + vocabulary.size() + "): it was trained on another catalogue");
         }
@@ -182,7 +179,7 @@ public final class SequentialRecommender implements Recommender {
         String job = "recommender " + setup.name() + " (" + setup.pid() + ")";
         SequentialTrainer trainer = new SequentialTrainer(setup.settings(), device, job, LOG::info,
                 () -> generation.get() != startedAt);
-        SequentialModel model = trainer.train(dataset, (step, done, total) -> { });
+        SequentialModel model = trainer.train(dataset, ProgressListener.NONE); // epochs are logged
         TrainingReport report = model.report();
         LOG.info("{} trained {} epochs in {} s, kept epoch {} (validation HR@10 {}, NDCG@10 {})", job,
                 report.epochs(), String.format("%.1f", report.seconds()), report.bestEpoch(),
@@ -208,11 +205,6 @@ public final class SequentialRecommender implements Recommender {
     /** Events of requests and histories that named a product the serving model does not know, so far. */
     long unknownEvents() {
         return unknownEvents.get();
-    }
-
-    /** Waits until the configuration changes made so far are applied (tests). */
-    boolean awaitReconfigured(long timeoutMillis) throws InterruptedException {
-        return reconfiguration.awaitIdle(timeoutMillis);
     }
 
     @Override

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.lang.ref.Cleaner;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -94,7 +95,7 @@ final class ServingNetwork {
             float[] flat = scores.toFloatArray();
             float[][] rows = new float[batch][];
             for (int b = 0; b < batch; b++) {
-                rows[b] = java.util.Arrays.copyOfRange(flat, b * productTokens, (b + 1) * productTokens);
+                rows[b] = Arrays.copyOfRange(flat, b * productTokens, (b + 1) * productTokens);
             }
             return rows;
         }

@@ -37,7 +37,7 @@ final class TrainingSequences {
     }
 
     static TrainingSequences of(Dataset dataset, Set<InteractionKind> targetKinds) {
-        CustomerHistories histories = CustomerHistories.of(dataset);
+        CustomerHistories histories = dataset.customerHistories();
         int customers = histories.customerCount();
         int events = dataset.interactionCount();
         int[] offsets = new int[customers + 1];
