@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.finrec.api.Interaction;
@@ -79,36 +78,14 @@ final class SequenceScorer implements RequestScorer {
         List<InteractionKind> kinds = new ArrayList<>();
         List<Long> times = new ArrayList<>();
         long skipped = 0;
-        List<Interaction> own = ownEvents(request);
-        if (histories != null) {
-            EventSequence events = histories.ofRequest(request);
-            int fromRequest = 0;
-            for (int p = 0; p < events.length(); p++) {
-                String productId;
-                if (events.interactionIndex(p) == EventSequence.FROM_REQUEST) {
-                    productId = own.get(fromRequest++).productId(); // merged in the same order
-
-                } else {
-                    productId = dataset.product(events.product(p)).id();
-                }
-                if (vocabulary.token(productId) == 0) {
-                    skipped++;
-                    continue;
-                }
-                products.add(productId);
-                kinds.add(events.kind(p));
-                times.add(events.epochMillis(p));
+        for (Interaction event : customerEvents(histories, dataset, request)) {
+            if (vocabulary.token(event.productId()) == 0) {
+                skipped++;
+                continue;
             }
-        } else {
-            for (Interaction event : own) {
-                if (vocabulary.token(event.productId()) == 0) {
-                    skipped++;
-                    continue;
-                }
-                products.add(event.productId());
-                kinds.add(event.kind());
-                times.add(event.timestamp().toEpochMilli());
-            }
+            products.add(event.productId());
+            kinds.add(event.kind());
+            times.add(event.timestamp().toEpochMilli());
         }
         if (skipped > 0) {
             unknown.addAndGet(skipped);
@@ -132,16 +109,32 @@ final class SequenceScorer implements RequestScorer {
                 List.copyOf(kinds.subList(first, kinds.size())), eventTimes);
     }
 
-    /** The request's events of its own customer, in time order (stable, as {@link CustomerHistories} keeps them). */
-    private static List<Interaction> ownEvents(RecommendationRequest request) {
+    /**
+     * The customer's events in time order: their history in the dataset merged with the request's own events (as
+     * {@link CustomerHistories#ofRequest} merges them), or the request's own events alone without a dataset.
+     */
+    private static List<Interaction> customerEvents(CustomerHistories histories, Dataset dataset,
+            RecommendationRequest request) {
+        String customerId = request.customer().id();
         List<Interaction> own = new ArrayList<>();
         for (Interaction event : request.recentEvents()) {
-            if (event.customerId().equals(request.customer().id())) {
+            if (event.customerId().equals(customerId)) {
                 own.add(event);
             }
         }
-        own.sort(Comparator.comparing(Interaction::timestamp));
-        return own;
+        own.sort(Comparator.comparing(Interaction::timestamp)); // stable, like ofRequest
+        if (histories == null) {
+            return own;
+        }
+        EventSequence events = histories.ofRequest(request);
+        List<Interaction> merged = new ArrayList<>(events.length());
+        int fromRequest = 0;
+        for (int p = 0; p < events.length(); p++) {
+            merged.add(events.interactionIndex(p) == EventSequence.FROM_REQUEST ? own.get(fromRequest++)
+                    : Interaction.of(customerId, dataset.product(events.product(p)).id(), events.kind(p),
+                            Instant.ofEpochMilli(events.epochMillis(p))));
+        }
+        return merged;
     }
 
     /** Runs a batch of queries, grouped by network (a swap may leave two models' queries in one batch). */
@@ -274,6 +267,6 @@ final class SequenceScorer implements RequestScorer {
 
     /** The events the sequence holds (product ids, oldest first), for tests. */
     List<String> eventProducts() {
-        return Objects.requireNonNull(eventProducts);
+        return eventProducts;
     }
 }
