@@ -75,8 +75,7 @@ class FinrecRuntimeIT {
     @Test
     void embeddedRuntimeServesRecommendationsAndFollowsACoreRestart() throws Exception {
         try (FinrecRuntime runtime = start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(3).build();
 
             RecommendationResponse first = runtime.recommendationService().recommend(request);
@@ -118,8 +117,7 @@ class FinrecRuntimeIT {
     @Test
     void aWaitForAServiceWhoseComponentFailedFailsAtOnceWithTheFailure(@TempDir Path store) throws Exception {
         try (FinrecRuntime runtime = start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             // a model version that is not in the store: the component refuses to activate
             runtime.configure("org.finrec.recommender.popularity~pinned", Map.of(
                     Recommender.NAME, "pinned", "model.store", store.toString(), "model.version", "abcdef012345"));
@@ -163,8 +161,7 @@ class FinrecRuntimeIT {
     @Test
     void aLongTrainingDoesNotHoldBackAnyOtherConfigurationChange() throws Exception {
         try (FinrecRuntime runtime = start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             runtime.registerService(Dataset.class, slowly(TestBank.dataset(), 10_000),
                     Map.of(Dataset.NAME, "slow-bank"));
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
@@ -214,8 +211,7 @@ class FinrecRuntimeIT {
     @Test
     void configureChangesTheFacadeWhileItRuns() throws Exception {
         try (FinrecRuntime runtime = start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
             assertFalse(runtime.recommendationService().recommend(request).isFallback());
 
@@ -233,8 +229,7 @@ class FinrecRuntimeIT {
             throws Exception {
         try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
                 .mavenRepositoryFallback(false).configurationFolder(conf).start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
             assertFalse(runtime.recommendationService().recommend(request).isFallback());
 
@@ -263,8 +258,7 @@ class FinrecRuntimeIT {
             throws Exception {
         try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
                 .configurationFolder(conf).start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
             dropFile(conf, "org.finrec.core.facade.cfg", "max.k=1\n");
             awaitSize(runtime, request, 1);
@@ -287,8 +281,7 @@ class FinrecRuntimeIT {
             @TempDir Path store) throws Exception {
         try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
                 .configurationFolder(conf).start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             String file = "org.finrec.recommender.popularity-filed.cfg";
             String filter = "(" + Recommender.NAME + "=filed)";
             dropFile(conf, file, Recommender.NAME + "=filed\nmodel.store=" + store.toString().replace("\\", "/")
@@ -354,6 +347,13 @@ class FinrecRuntimeIT {
         Files.move(staged, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** Registers the test bank's catalogue and data set and waits until the default recommender has trained on them. */
+    private static void registerTestBank(FinrecRuntime runtime) {
+        runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
+        runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+        runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=popularity)", Duration.ofMinutes(1));
+    }
+
     private static void awaitSize(FinrecRuntime runtime, RecommendationRequest request, int size)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -368,8 +368,7 @@ class FinrecRuntimeIT {
     void aSecondRuntimeOnTheSameStorageFolderRefusesAndTouchesNothing(@TempDir Path storage) throws Exception {
         try (FinrecRuntime first = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
                 .storageFolder(storage).start()) {
-            first.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            first.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(first);
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
             assertFalse(first.recommendationService().recommend(request).isFallback());
             Set<String> cacheBefore = listing(storage);
@@ -406,8 +405,7 @@ class FinrecRuntimeIT {
             throws Exception {
         try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
                 .mavenRepositoryFallback(false).configurationFolder(conf).start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             Path staged = Files.writeString(conf.resolveSibling(conf.getFileName() + ".tmp"),
                     "id=\"from-a-file\"\n"
                     + "variants=[\"control:80:(finrec.recommender.name=popularity)\",\"treatment:20:"
@@ -433,8 +431,7 @@ class FinrecRuntimeIT {
     @Test
     void aReplacementThatCannotStartIsRemovedAndTheOldVersionKeepsServing(@TempDir Path folder) throws Exception {
         try (FinrecRuntime runtime = start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(3).build();
             String served = runtime.recommendationService().recommend(request).recommendations().get(0)
                     .recommenderBundle();
@@ -563,8 +560,7 @@ class FinrecRuntimeIT {
             @TempDir Path deploy) throws Exception {
         try (FinrecRuntime runtime = FinrecRuntime.builder().bundleFolder(DISTRIBUTION.resolve("bundles"))
                 .deployFolder(deploy).start()) {
-            runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
-            runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
+            registerTestBank(runtime);
             RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(2).build();
             assertFalse(runtime.recommendationService().recommend(request).isFallback());
             Path core;
