@@ -25,8 +25,8 @@ public final class SampleHost implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (System.getProperty("finrec.sample.logs") == null) { // read by the sample host's logback.xml
+            System.setProperty("finrec.sample.logs", installationFolder().resolve("logs").toString());
         }
         SPI_FLY_LOG.setLevel(java.util.logging.Level.WARNING);
         CommandLine commandLine = new CommandLine(new SampleHost());
