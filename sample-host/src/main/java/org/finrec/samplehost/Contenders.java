@@ -32,6 +32,7 @@ final class Contenders {
      * not for retail catalogues of thousands of items (amazon-beauty, movielens), where it is left out.
      */
     static final int MAX_PRODUCTS_TO_MATCH = 200;
+    static final String SEQUENTIAL_PID = "org.finrec.recommender.sequential";
 
     private Contenders() {
     }
@@ -68,6 +69,14 @@ final class Contenders {
                             && !a.equals(Customer.RISK_TOLERANCE)).toArray(String[]::new))));
         }
         return contenders;
+    }
+
+    /**
+     * The sequential recommender with its defaults (the SASRec paper's settings) and at most {@code epochs} epochs;
+     * it needs the inference and sequential features.
+     */
+    static EvaluationHarness.Contender sequential(int epochs) {
+        return new EvaluationHarness.Contender("sequential", SEQUENTIAL_PID, Map.of("epochs", epochs));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.finrec.api.Product;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
@@ -26,17 +27,25 @@ final class EmbeddedFinrec implements AutoCloseable {
         this.catalog = catalog;
     }
 
+    /** A feature beyond the defaults that a command may ask for. */
+    enum Extra {
+        /** The inference feature with the MiniLM encoder, so that content match compares product texts. */
+        TEXT,
+        /** The inference and sequential features, so that the sequential recommender can be created. */
+        SEQUENTIAL
+    }
+
     /** Starts the runtime and hands it the dataset; the catalogue is the dataset's products. */
     static EmbeddedFinrec start(Path bundleFolder, Dataset dataset) {
-        return start(bundleFolder, dataset, false);
+        return start(bundleFolder, dataset, Set.of());
     }
 
     /**
-     * Starts the runtime, with the inference feature too when {@code text} is set, and hands it the dataset. With
-     * text, returns once the text encoder runs, so that every content-match recommender created later compares
-     * product texts from its first score.
+     * Starts the runtime, with the extra features asked for, and hands it the dataset. With {@link Extra#TEXT},
+     * returns once the text encoder runs, so that every content-match recommender created later compares product
+     * texts from its first score.
      */
-    static EmbeddedFinrec start(Path bundleFolder, Dataset dataset, boolean text) {
+    static EmbeddedFinrec start(Path bundleFolder, Dataset dataset, Set<Extra> extras) {
         List<Product> products = new ArrayList<>(dataset.productCount());
         for (int p = 0; p < dataset.productCount(); p++) {
             products.add(dataset.product(p));
@@ -45,15 +54,18 @@ final class EmbeddedFinrec implements AutoCloseable {
         FinrecRuntime.Builder builder = FinrecRuntime.builder().bundleFolder(bundleFolder);
         FinrecRuntime.DEFAULT_FEATURES.forEach(builder::feature);
         builder.feature("content"); // the content recommenders are evaluated too
-        if (text) {
+        if (!extras.isEmpty()) {
             builder.feature("inference");
+        }
+        if (extras.contains(Extra.SEQUENTIAL)) {
+            builder.feature("sequential");
         }
         FinrecRuntime runtime = builder.start();
         try {
             runtime.registerService(ProductCatalog.class, catalog, Map.of());
             runtime.registerService(Dataset.class, dataset, Map.of(Dataset.NAME, dataset.name()));
             runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=popularity)", Duration.ofMinutes(5));
-            if (text) {
+            if (extras.contains(Extra.TEXT)) {
                 runtime.waitForService(TextEncoder.class, null, Duration.ofMinutes(5));
             }
             return new EmbeddedFinrec(runtime, catalog);
@@ -61,6 +73,11 @@ final class EmbeddedFinrec implements AutoCloseable {
             runtime.close();
             throw e;
         }
+    }
+
+    /** The extras a command's {@code --text} option asks for. */
+    static Set<Extra> text(boolean text) {
+        return text ? Set.of(Extra.TEXT) : Set.of();
     }
 
     /** Where the runtime looks for bundles: the option if given, else {@code bundles/} beside the sample host. */

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.finrec.api.data.Dataset;
 import org.finrec.eval.Leaderboard;
@@ -79,6 +82,18 @@ final class EvaluateCommand implements Callable<Integer> {
             + "texts (MiniLM) with what each customer holds.")
     boolean text;
 
+    @Option(names = "--sequential", description = "Also run the inference and sequential features and evaluate the "
+            + "sequential (self-attention) recommender, which trains with DJL on the inference runtime's device.")
+    boolean sequential;
+
+    @Option(names = "--sequential-epochs", defaultValue = "200", description = "With --sequential: at most this many "
+            + "training epochs (early stopping on validation NDCG@10 may end sooner; default ${DEFAULT-VALUE}).")
+    int sequentialEpochs;
+
+    @Option(names = "--training-timeout-minutes", defaultValue = "30",
+            description = "How long one contender may train (default ${DEFAULT-VALUE}).")
+    long trainingTimeoutMinutes;
+
     @Option(names = "--out", description = "Folder to write leaderboard.md and leaderboard.json to.")
     Path outFolder;
 
@@ -96,10 +111,17 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("%s: %,d customers, %,d products, %,d interactions; %s: %,d test cases%n%n", dataset.name(),
                 dataset.customerCount(), dataset.productCount(), dataset.interactionCount(), split.protocol(),
                 split.test().size());
+        Set<EmbeddedFinrec.Extra> extras = EnumSet.noneOf(EmbeddedFinrec.Extra.class);
+        extras.addAll(EmbeddedFinrec.text(text));
+        List<EvaluationHarness.Contender> contenders = new ArrayList<>(Contenders.forDataset(split.train()));
+        if (sequential) {
+            extras.add(EmbeddedFinrec.Extra.SEQUENTIAL);
+            contenders.add(Contenders.sequential(sequentialEpochs));
+        }
         try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), split.train(),
-                text)) {
-            Leaderboard leaderboard = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(30))
-                    .evaluate(dataset.name(), split, Contenders.forDataset(split.train()), k);
+                extras)) {
+            Leaderboard leaderboard = new EvaluationHarness(finrec.runtime(), progress,
+                    Duration.ofMinutes(trainingTimeoutMinutes)).evaluate(dataset.name(), split, contenders, k);
             progress.finish();
             out.print(leaderboard.toMarkdown());
             if (outFolder != null) {

@@ -72,7 +72,7 @@ final class PropensityCommand implements Callable<Integer> {
             double testShare, long seed, Path bundleFolder, boolean text, ProgressListener progress) {
         List<PropensityResult> results = new ArrayList<>();
         int threads = Runtime.getRuntime().availableProcessors();
-        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(bundleFolder, dataset, text)) {
+        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(bundleFolder, dataset, EmbeddedFinrec.text(text))) {
             EvaluationHarness harness = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(30));
             for (PropensityTask.Scenario scenario : scenarios) {
                 PropensityTask task = PropensityTask.of(dataset, product, testShare, seed, scenario);

@@ -78,7 +78,7 @@ final class RecommendCommand implements Callable<Integer> {
         Customer customer = dataset.customer(index);
         String serving = recommender != null ? recommender : intent != null ? "content-match" : "popularity";
         try (EmbeddedFinrec finrec = EmbeddedFinrec.start(EmbeddedFinrec.bundleFolder(bundles), dataset,
-                intent != null)) {
+                EmbeddedFinrec.text(intent != null))) {
             if (!serving.equals("popularity")) {
                 serve(finrec, dataset, serving);
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.data.DatasetFormat;
@@ -30,7 +31,7 @@ class RealDataTextAccuracyIT {
         Split split = Splitter.newProducts(List.of("ecue_fin", "nom_pens", "dela_fin", "tjcr_fin")).split(data);
 
         Leaderboard board;
-        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(BUNDLES, split.train(), true)) {
+        try (EmbeddedFinrec finrec = EmbeddedFinrec.start(BUNDLES, split.train(), Set.of(EmbeddedFinrec.Extra.TEXT))) {
             board = new EvaluationHarness(finrec.runtime(), ProgressListener.NONE, Duration.ofMinutes(5))
                     .evaluate(split.train().name(), split, List.of(Contenders.forDataset(split.train()).stream()
                             .filter(c -> c.name().equals("content-match")).findFirst().orElseThrow()), 7);
