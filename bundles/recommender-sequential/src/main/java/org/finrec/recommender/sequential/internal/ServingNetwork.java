@@ -19,7 +19,8 @@ import java.util.List;
  * batches of sequences. Its native memory belongs to its own manager, which is closed when the network is no
  * longer reachable (a swapped-out model whose last scorer is gone), by a {@link Cleaner}: a model may be referenced
  * by scorers long after it stopped serving, so nothing closes it eagerly. Scoring is thread-safe; the
- * recommender's batcher calls it from one worker thread.
+ * recommender's batcher calls it from one worker thread. Every sequence is left-padded to the model's full length,
+ * whatever else is in its batch, so that a customer's scores do not depend on which other requests shared the pass.
  */
 final class ServingNetwork {
 
@@ -29,12 +30,14 @@ final class ServingNetwork {
     private final SequenceEncoder encoder;
     private final ParameterStore store;
     private final int productTokens;
+    private final int length;
 
-    private ServingNetwork(NDManager manager, SequenceEncoder encoder, int productTokens) {
+    private ServingNetwork(NDManager manager, SequenceEncoder encoder, int productTokens, int length) {
         this.manager = manager;
         this.encoder = encoder;
         this.store = new ParameterStore(manager, false);
         this.productTokens = productTokens;
+        this.length = length;
     }
 
     static ServingNetwork build(SequentialModel model, Device device) {
@@ -61,7 +64,7 @@ final class ServingNetwork {
                 }
                 parameter.getArray().set(FloatBuffer.wrap(stored.values()));
             }
-            ServingNetwork network = new ServingNetwork(manager, encoder, shape.productTokens());
+            ServingNetwork network = new ServingNetwork(manager, encoder, shape.productTokens(), shape.maxLength());
             CLEANER.register(network, manager::close);
             return network;
         } catch (RuntimeException e) {
@@ -78,10 +81,6 @@ final class ServingNetwork {
      */
     float[][] scores(List<EncodedSequence> sequences) {
         int batch = sequences.size();
-        int length = 1;
-        for (EncodedSequence sequence : sequences) {
-            length = Math.max(length, sequence.length());
-        }
         long[] items = new long[batch * length];
         long[] kinds = new long[batch * length];
         long[] gaps = new long[batch * length];
