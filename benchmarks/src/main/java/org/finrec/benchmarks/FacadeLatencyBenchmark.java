@@ -1,5 +1,7 @@
 package org.finrec.benchmarks;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,10 +33,13 @@ final class FacadeLatencyBenchmark {
 
     private static final List<String> ALGORITHMS = List.of("USER_KNN", "ITEM_KNN", "ALS", "BPR");
 
+    /** Where this process's resident memory (heap and native) is reported, on Linux. */
+    private static final Path PROCESS_STATUS = Path.of("/proc/self/status");
+
     /** A recommender to measure: its factory configuration, and whether requests carry an intent. */
     private record Subject(String name, String factoryPid, Map<String, Object> properties, boolean intents) {
 
-        static Subject of(String option) {
+        static Subject of(String option, int sequentialEpochs) {
             switch (option.toLowerCase(Locale.ROOT)) {
                 case "content-naive-bayes":
                     return new Subject("content-naive-bayes", "org.finrec.recommender.content", Map.of(), false);
@@ -43,6 +48,10 @@ final class FacadeLatencyBenchmark {
                 case "content-match-intent":
                     return new Subject("content-match-intent", "org.finrec.recommender.content.match", Map.of(),
                             true);
+                case "sequential":
+                    // the features must include inference and sequential
+                    return new Subject("sequential", "org.finrec.recommender.sequential",
+                            Map.of("epochs", sequentialEpochs), false);
                 default:
                     String algorithm = option.toUpperCase(Locale.ROOT);
                     if (!ALGORITHMS.contains(algorithm)) {
@@ -72,6 +81,7 @@ final class FacadeLatencyBenchmark {
         int requests = 20_000;
         List<String> algorithms = ALGORITHMS;
         List<String> features = FinrecRuntime.DEFAULT_FEATURES;
+        int sequentialEpochs = 20;
         for (int i = 0; i + 1 < options.length; i += 2) {
             switch (options[i]) {
                 case "--customers":
@@ -89,12 +99,16 @@ final class FacadeLatencyBenchmark {
                 case "--features":
                     features = List.of(options[i + 1].split(","));
                     break;
+                case "--sequential-epochs":
+                    sequentialEpochs = Integer.parseInt(options[i + 1]);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + options[i]);
             }
         }
-        System.out.println("| customers | recommender | train s | heap MB | p50 µs | p99 µs | p99 / popularity p99 |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| customers | recommender | train s | heap MB | resident MB | p50 µs | p99 µs "
+                + "| p99 / popularity p99 |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (int customers : sizes) {
             Dataset bank = new SyntheticBank(customers, 17, 42).generate(ProgressListener.NONE);
             FinrecRuntime.Builder builder = FinrecRuntime.builder().bundleFolder(bundles);
@@ -110,14 +124,20 @@ final class FacadeLatencyBenchmark {
                 Measurement popularity = measure(runtime, bank, null, requests);
                 print(customers, popularity, popularity);
                 for (String algorithm : algorithms) {
-                    print(customers, measure(runtime, bank, Subject.of(algorithm), requests), popularity);
+                    print(customers, measure(runtime, bank, Subject.of(algorithm, sequentialEpochs), requests),
+                            popularity);
                 }
                 data.unregister();
             }
         }
     }
 
-    private record Measurement(String name, double trainSeconds, long heapBytes, long p50Nanos, long p99Nanos) {
+    /**
+     * One subject's figures; {@code residentBytes} is the growth of the process's resident memory while it trained
+     * and served, which includes native memory such as a PyTorch model's (negative or -1 when not measurable).
+     */
+    private record Measurement(String name, double trainSeconds, long heapBytes, long residentBytes, long p50Nanos,
+            long p99Nanos) {
     }
 
     /** Measures one subject, or popularity when it is null. */
@@ -125,6 +145,7 @@ final class FacadeLatencyBenchmark {
         String name = subject == null ? "popularity" : subject.name();
         boolean intents = subject != null && subject.intents();
         long heapBefore = usedHeap();
+        long residentBefore = residentBytes();
         long started = System.nanoTime();
         if (subject != null) {
             runtime.createRecommender(subject.factoryPid(), name, subject.properties(), Duration.ofMinutes(30));
@@ -134,6 +155,7 @@ final class FacadeLatencyBenchmark {
         }
         double trainSeconds = subject == null ? Double.NaN : (System.nanoTime() - started) / 1e9;
         long heap = usedHeap() - heapBefore;
+        long resident = residentBefore < 0 ? -1 : residentBytes() - residentBefore;
         runtime.configure("org.finrec.core.facade", Map.of("recommender", name, "fallback.recommender",
                 "popularity", "time.budget.ms", 10_000L));
         RecommendationService facade = runtime.recommendationService();
@@ -153,7 +175,7 @@ final class FacadeLatencyBenchmark {
         if (subject != null) {
             runtime.deleteConfiguration(subject.factoryPid() + "~" + name);
         }
-        return new Measurement(name, trainSeconds, heap, latencies[requests / 2],
+        return new Measurement(name, trainSeconds, heap, resident, latencies[requests / 2],
                 latencies[(int) (requests * 0.99)]);
     }
 
@@ -168,10 +190,26 @@ final class FacadeLatencyBenchmark {
     }
 
     private static void print(int customers, Measurement measurement, Measurement baseline) {
-        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,d | %.0f | %.0f | %.2f |%n", customers, measurement.name(),
-                Double.isNaN(measurement.trainSeconds()) ? "-" : String.format(Locale.ROOT, "%.2f",
-                        measurement.trainSeconds()), measurement.heapBytes() >> 20, measurement.p50Nanos() / 1e3,
+        System.out.printf(Locale.ROOT, "| %,d | %s | %s | %,d | %s | %.0f | %.0f | %.2f |%n", customers,
+                measurement.name(), Double.isNaN(measurement.trainSeconds()) ? "-" : String.format(Locale.ROOT,
+                        "%.2f", measurement.trainSeconds()), measurement.heapBytes() >> 20,
+                measurement.residentBytes() < 0 ? "-" : String.format(Locale.ROOT, "%,d",
+                        measurement.residentBytes() >> 20), measurement.p50Nanos() / 1e3,
                 measurement.p99Nanos() / 1e3, (double) measurement.p99Nanos() / baseline.p99Nanos());
+    }
+
+    /** The process's resident set size from {@code /proc/self/status}, or -1 where there is none. */
+    private static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(PROCESS_STATUS)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+            return -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static long usedHeap() {

@@ -25,9 +25,10 @@ import org.finrec.inference.DynamicBatcher;
  * Scores one request with one {@link SequentialModel}: the customer's sequence is their history in the dataset
  * followed by the request's recent events, in time order, without events of products the model does not know,
  * cut to the model's most recent {@code max.length} events. Every product is scored in one forward pass, through
- * the recommender's batcher, on first use. An explanation leaves each event out in turn (one batched pass): an
- * event's contribution is how much the score drops without it; a base term (what the model expects of the sequence
- * as a whole beyond single events) makes the contributions add up to the score.
+ * the recommender's batcher, on first use. An explanation leaves each event out in turn (one batched pass, shared
+ * by every product the request explains): an event's contribution is how much the score drops without it; a base
+ * term (what the model expects of the sequence as a whole beyond single events) makes the contributions add up to
+ * the score.
  */
 final class SequenceScorer implements RequestScorer {
 
@@ -48,6 +49,7 @@ final class SequenceScorer implements RequestScorer {
     private final long[] eventTimes;
     private final int[] tokens;
     private float[] scores;
+    private float[][] scoresWithout;
 
     private SequenceScorer(SequentialModel model, ServingNetwork network, ProductCatalog catalog,
             DynamicBatcher<Query, float[]> batcher, EncodedSequence sequence, List<String> eventProducts,
@@ -168,11 +170,31 @@ final class SequenceScorer implements RequestScorer {
         return model.version();
     }
 
-    private float[] scores() {
+    private synchronized float[] scores() {
         if (scores == null) {
             scores = batcher.call(new Query(network, sequence));
         }
         return scores;
+    }
+
+    /**
+     * Every product's score with each event left out in turn, computed in one batched pass on the first explanation
+     * and shared by the others: the passes do not depend on the product explained.
+     */
+    private synchronized float[][] scoresWithoutEachEvent() {
+        if (scoresWithout == null) {
+            int events = sequence.length();
+            List<CompletableFuture<float[]>> pending = new ArrayList<>(events);
+            for (int p = 0; p < events; p++) {
+                pending.add(batcher.submit(new Query(network, sequence.without(p))));
+            }
+            float[][] without = new float[events][];
+            for (int p = 0; p < events; p++) {
+                without[p] = pending.get(p).join();
+            }
+            scoresWithout = without;
+        }
+        return scoresWithout;
     }
 
     @Override
@@ -202,12 +224,9 @@ final class SequenceScorer implements RequestScorer {
         int events = sequence.length();
         double[] contributions = new double[events];
         if (events > 1) {
-            List<CompletableFuture<float[]>> without = new ArrayList<>(events);
+            float[][] without = scoresWithoutEachEvent();
             for (int p = 0; p < events; p++) {
-                without.add(batcher.submit(new Query(network, sequence.without(p))));
-            }
-            for (int p = 0; p < events; p++) {
-                contributions[p] = score - without.get(p).join()[token];
+                contributions[p] = score - without[p][token];
             }
         }
         Integer[] order = new Integer[events];
