@@ -59,6 +59,15 @@ final class DemoCommand implements Callable<Integer> {
     private final PrintStream out = System.out;
 
     /**
+     * The demo's protocol on a synthetic bank: the products added in its last month (its last interactions' day),
+     * predicted from the months before.
+     */
+    static Splitter lastMonth(Dataset bank) {
+        Instant last = Instant.ofEpochMilli(bank.interactionEpochMillis(bank.interactionCount() - 1));
+        return Splitter.temporal(last, last.plus(Duration.ofDays(1)));
+    }
+
+    /**
      * The most customers a demo of this bank's months and seed can hold in a heap.
      *
      * @param bank the bank, not generated yet
@@ -90,10 +99,8 @@ final class DemoCommand implements Callable<Integer> {
                     bank.productCount(), bank.interactionCount(), months, seed,
                     finrec.runtime().startupTime().toMillis(), finrec.runtime().provisionedBundles().size());
 
-            Instant lastMonth = Instant.ofEpochMilli(bank.interactionEpochMillis(bank.interactionCount() - 1));
             Leaderboard leaderboard = new EvaluationHarness(finrec.runtime(), progress, Duration.ofMinutes(10))
-                    .evaluate(bank.name(), Splitter.temporal(lastMonth, lastMonth.plus(Duration.ofDays(1))).split(bank),
-                            Contenders.forDataset(bank), k);
+                    .evaluate(bank.name(), lastMonth(bank).split(bank), Contenders.forDataset(bank), k);
             progress.finish();
             out.println("Products added in the last month, predicted from the months before (" + bank.name() + "):");
             out.println(leaderboard.toMarkdown());

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "finrec-sample-host", mixinStandardHelpOptions = true, version = "Finrec sample host 0.1",
         description = "A minimal core-banking platform that embeds the Finrec runtime.",
         subcommands = {DemoCommand.class, EvaluateCommand.class, RecommendCommand.class, GenerateCommand.class,
-            SimulateCommand.class, PropensityCommand.class})
+            SimulateCommand.class, PropensityCommand.class, TransferCommand.class})
 public final class SampleHost implements Runnable {
 
     /** Keeps SPI Fly's java.util.logging logger, which announces every mediated provider, at warnings only. */

@@ -73,6 +73,11 @@ final class SequenceEncoder extends AbstractBlock {
         outputNorm = addChildBlock("outputNorm", LayerNorm.builder().axis(2).build());
     }
 
+    /** The product table's parameter, whose rows transfer learning carries over by product id. */
+    Parameter productParameter() {
+        return products;
+    }
+
     /** The product table, {@code (products + 1, width)}; row 0 is padding. */
     NDArray productTable() {
         return products.getArray();

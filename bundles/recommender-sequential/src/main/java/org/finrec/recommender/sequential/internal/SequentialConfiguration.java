@@ -86,4 +86,15 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Model version", description = "Empty: train at activation. A version (or a unique"
             + " prefix of at least 12 hex digits): load it from the store; changing it swaps the model atomically")
     String model_version() default "";
+
+    @AttributeDefinition(name = "Pre-trained recommender", description = "Transfer learning: the recommender name"
+            + " under which the model store keeps the model to start training from (with Pre-trained version; the"
+            + " model store must be set). Empty: train from a random start")
+    String pretrained_recommender() default "";
+
+    @AttributeDefinition(name = "Pre-trained version", description = "The version (or a unique prefix of at least 12"
+            + " hex digits) of the model to start from, of the same width, layers, heads and sequence length; products"
+            + " it knows start from its rows, the others at random, and the whole model is then fine-tuned on this"
+            + " recommender's dataset")
+    String pretrained_version() default "";
 }

@@ -1,19 +1,23 @@
 package org.finrec.recommender.sequential.internal;
 
 import ai.djl.Device;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.config.ConfigurationReader;
+import org.finrec.api.config.InvalidConfigurationException;
 import org.finrec.api.data.CustomerHistories;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.inference.InferenceRuntime;
 import org.finrec.api.model.ModelFileException;
 import org.finrec.api.model.ModelLineage;
+import org.finrec.api.model.ModelStore;
 import org.finrec.api.model.Reconfiguration;
 import org.finrec.api.model.ServedModel;
 import org.finrec.api.recommend.RecommendationRequest;
@@ -63,7 +67,7 @@ public final class SequentialRecommender implements Recommender {
     private final Dataset dataset;
     private final Supplier<CustomerHistories> histories;
     private final Device device;
-    private final ServedModel<SequentialModel, SequentialSettings> served = new ServedModel<>();
+    private final ServedModel<SequentialModel, Recipe> served = new ServedModel<>();
     private final Reconfiguration reconfiguration;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong unknownEvents = new AtomicLong();
@@ -131,19 +135,55 @@ public final class SequentialRecommender implements Recommender {
     }
 
     /** The checked configuration. */
-    record Setup(String pid, String name, SequentialSettings settings, String modelStore, String modelVersion) {
+    record Setup(String pid, String name, Recipe recipe, String modelStore, String modelVersion) {
         static Setup read(SequentialConfiguration configuration, Map<String, ?> properties) {
             String pid = ConfigurationReader.of(PID, properties).pid();
-            return new Setup(pid, configuration.finrec_recommender_name(),
-                    SequentialSettings.read(PID, configuration, properties), configuration.model_store(),
-                    configuration.model_version().trim());
+            String store = configuration.model_store();
+            String pretrainedName = configuration.pretrained_recommender().trim();
+            String pretrainedVersion = configuration.pretrained_version().trim();
+            if (pretrainedName.isEmpty() != pretrainedVersion.isEmpty()) {
+                String missing = pretrainedName.isEmpty() ? "pretrained.recommender" : "pretrained.version";
+                throw new InvalidConfigurationException(pid, missing, "", "is needed with "
+                        + (pretrainedName.isEmpty() ? "pretrained.version" : "pretrained.recommender"));
+            }
+            if (!pretrainedName.isEmpty() && store.isBlank()) {
+                throw new InvalidConfigurationException(pid, "model.store", store, "is needed to find the pre-trained"
+                        + " model " + pretrainedName + "/" + pretrainedVersion);
+            }
+            return new Setup(pid, configuration.finrec_recommender_name(), new Recipe(
+                    SequentialSettings.read(PID, configuration, properties), pretrainedName, pretrainedVersion),
+                    store, configuration.model_version().trim());
+        }
+
+        SequentialSettings settings() {
+            return recipe.settings();
+        }
+    }
+
+    /**
+     * What shapes a model trained here: the hyper-parameters and, for transfer learning, the stored model it starts
+     * from (empty names for a random start).
+     */
+    record Recipe(SequentialSettings settings, String pretrainedRecommender, String pretrainedVersion) {
+
+        boolean pretrained() {
+            return !pretrainedRecommender.isEmpty();
+        }
+
+        /** The settings for the model's lineage, with the model it started from. */
+        Map<String, String> lineage() {
+            Map<String, String> parameters = new TreeMap<>(settings.lineage());
+            if (pretrained()) {
+                parameters.put("pretrained", pretrainedRecommender + "/" + pretrainedVersion);
+            }
+            return parameters;
         }
     }
 
     private ServedModel.Outcome<SequentialModel> configure(Setup setup, long startedAt) throws ModelFileException {
         ServedModel.Outcome<SequentialModel> outcome = served.configure(setup.name(), setup.modelStore(),
-                setup.modelVersion(), SequentialCodec.CODEC, setup.settings(), () -> train(setup, startedAt),
-                model -> ModelLineage.of(SequentialTrainer.class.getName(), setup.settings().lineage(), dataset),
+                setup.modelVersion(), SequentialCodec.CODEC, setup.recipe(), () -> train(setup, startedAt),
+                model -> ModelLineage.of(SequentialTrainer.class.getName(), setup.recipe().lineage(), dataset),
                 this::requireCatalogue);
         if (outcome.saveFailure() != null) {
             LOG.error("Recommender {} serves model {} but could not save it: {}", setup.name(),
@@ -179,6 +219,16 @@ public final class SequentialRecommender implements Recommender {
         String job = "recommender " + setup.name() + " (" + setup.pid() + ")";
         SequentialTrainer trainer = new SequentialTrainer(setup.settings(), device, job, LOG::info,
                 () -> generation.get() != startedAt);
+        Recipe recipe = setup.recipe();
+        if (recipe.pretrained()) {
+            try {
+                trainer = trainer.startingFrom(ModelStore.at(Path.of(setup.modelStore())).load(
+                        recipe.pretrainedRecommender(), recipe.pretrainedVersion(), SequentialCodec.CODEC));
+            } catch (ModelFileException e) {
+                throw new IllegalStateException("pretrained.recommender " + recipe.pretrainedRecommender()
+                        + ", pretrained.version " + recipe.pretrainedVersion() + ": " + e.getMessage(), e);
+            }
+        }
         SequentialModel model = trainer.train(dataset, ProgressListener.NONE); // epochs are logged
         TrainingReport report = model.report();
         LOG.info("{} trained {} epochs in {} s, kept epoch {} (validation HR@10 {}, NDCG@10 {})", job,

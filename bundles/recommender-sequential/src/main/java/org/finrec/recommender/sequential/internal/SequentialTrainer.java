@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,6 +51,7 @@ final class SequentialTrainer implements Trainer<SequentialModel> {
     private final String job;
     private final Consumer<String> log;
     private final BooleanSupplier cancelled;
+    private final SequentialModel pretrained;
 
     /**
      * @param settings the hyper-parameters
@@ -60,11 +62,30 @@ final class SequentialTrainer implements Trainer<SequentialModel> {
      */
     SequentialTrainer(SequentialSettings settings, Device device, String job, Consumer<String> log,
             BooleanSupplier cancelled) {
+        this(settings, device, job, log, cancelled, null);
+    }
+
+    private SequentialTrainer(SequentialSettings settings, Device device, String job, Consumer<String> log,
+            BooleanSupplier cancelled, SequentialModel pretrained) {
         this.settings = settings;
         this.device = device;
         this.job = job;
         this.log = log;
         this.cancelled = cancelled;
+        this.pretrained = pretrained;
+    }
+
+    /**
+     * Transfer learning: the same training, started from a pre-trained model's parameters instead of a random
+     * initialisation, then fine-tuned on this trainer's dataset. The pre-trained model must have this trainer's
+     * shape (width, layers, heads, max.length); its catalogue may differ: a product both know starts from its
+     * pre-trained row of the product table, a product only this dataset has starts at random.
+     *
+     * @param model the model to start from
+     * @return a trainer that starts from it
+     */
+    SequentialTrainer startingFrom(SequentialModel model) {
+        return new SequentialTrainer(settings, device, job, log, cancelled, model);
     }
 
     @Override
@@ -102,6 +123,12 @@ final class SequentialTrainer implements Trainer<SequentialModel> {
             SequenceEncoder encoder = new SequenceEncoder(shape);
             Shape input = new Shape(1, shape.maxLength());
             encoder.initialize(manager, DataType.FLOAT32, input, input, input);
+            if (pretrained != null) {
+                int carried = startFromPretrained(encoder, vocabulary);
+                log.accept(String.format("%s: starts from pre-trained model %s (%d of its %d products are in this"
+                        + " catalogue of %d)", job, pretrained.version(), carried, pretrained.vocabulary().size(),
+                        vocabulary.size()));
+            }
             ParameterStore store = new ParameterStore(manager, false);
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.warmUp()
                     .setMainTracker(Tracker.fixed((float) settings.learningRate()))
@@ -310,6 +337,54 @@ final class SequentialTrainer implements Trainer<SequentialModel> {
     }
 
     /** Copies every parameter out of native memory, in the encoder's order. */
+    /**
+     * Overwrites the freshly initialised parameters with the pre-trained model's: every array whole, except the
+     * product table, whose rows are carried over by product id.
+     *
+     * @return how many products start from a pre-trained row
+     * @throws IllegalArgumentException naming the parameter when the pre-trained model has another shape
+     */
+    private int startFromPretrained(SequenceEncoder encoder, EventVocabulary vocabulary) {
+        List<SequentialModel.Weights> weights = pretrained.weights();
+        List<Pair<String, Parameter>> parameters = encoder.getParameters().stream().toList();
+        if (weights.size() != parameters.size()) {
+            throw new IllegalArgumentException("pre-trained model " + pretrained.version() + " has " + weights.size()
+                    + " parameter arrays, this configuration's encoder " + parameters.size() + " (layers "
+                    + settings.layers() + " against " + pretrained.settings().layers() + ")");
+        }
+        int carried = 0;
+        for (int i = 0; i < weights.size(); i++) {
+            SequentialModel.Weights stored = weights.get(i);
+            NDArray array = parameters.get(i).getValue().getArray();
+            Shape shape = array.getShape();
+            if (parameters.get(i).getValue() == encoder.productParameter()) {
+                int width = (int) shape.get(1);
+                if (stored.shape()[1] != width) {
+                    throw new IllegalArgumentException("pre-trained model " + pretrained.version() + " has width "
+                            + stored.shape()[1] + ", this configuration " + width);
+                }
+                float[] rows = array.toFloatArray();
+                EventVocabulary source = pretrained.vocabulary();
+                for (int token = 1; token <= vocabulary.size(); token++) {
+                    int from = source.token(vocabulary.productId(token));
+                    if (from > 0) {
+                        System.arraycopy(stored.values(), from * width, rows, token * width, width);
+                        carried++;
+                    }
+                }
+                array.set(FloatBuffer.wrap(rows));
+            } else {
+                if (!shape.equals(new Shape(stored.shape()))) {
+                    throw new IllegalArgumentException("pre-trained model " + pretrained.version() + ": parameter "
+                            + stored.name() + " has shape " + new Shape(stored.shape()) + ", this configuration needs "
+                            + shape + " (check width, heads and max.length)");
+                }
+                array.set(FloatBuffer.wrap(stored.values()));
+            }
+        }
+        return carried;
+    }
+
     private static List<SequentialModel.Weights> snapshot(SequenceEncoder encoder) {
         List<SequentialModel.Weights> weights = new ArrayList<>();
         for (Pair<String, Parameter> parameter : encoder.getParameters()) {

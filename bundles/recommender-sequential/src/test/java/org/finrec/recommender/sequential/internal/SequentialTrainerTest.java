@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -97,10 +98,62 @@ class SequentialTrainerTest {
     }
 
     @Test
+    void aPretrainedModelIsNamedWholeAndWithItsStore() {
+        Map<String, Object> versionOnly = Map.of("pretrained.version", "0123456789ab", "model.store", "/models");
+        InvalidConfigurationException noName = assertThrows(InvalidConfigurationException.class,
+                () -> setup(versionOnly));
+        assertTrue(noName.getMessage().contains("pretrained.recommender"), noName.getMessage());
+        Map<String, Object> noStore = Map.of("pretrained.recommender", "big-bank", "pretrained.version",
+                "0123456789ab");
+        InvalidConfigurationException store = assertThrows(InvalidConfigurationException.class,
+                () -> setup(noStore));
+        assertTrue(store.getMessage().contains("model.store"), store.getMessage());
+        SequentialRecommender.Recipe recipe = setup(Map.of("pretrained.recommender", "big-bank",
+                "pretrained.version", "0123456789ab", "model.store", "/models")).recipe();
+        assertEquals("big-bank/0123456789ab", recipe.lineage().get("pretrained"));
+        assertTrue(!setup(Map.of()).recipe().lineage().containsKey("pretrained"));
+    }
+
+    private static SequentialRecommender.Setup setup(Map<String, Object> properties) {
+        return SequentialRecommender.Setup.read(Converters.standardConverter().convert(properties)
+                .to(SequentialConfiguration.class), properties);
+    }
+
+    @Test
     void aCancelledTrainingStopsBeforeItsFirstStep() {
         SequentialSettings settings = SequentialSettings.read("test", defaults(), Map.of("width", 8, "layers", 1));
         assertThrows(CancellationException.class, () -> new SequentialTrainer(settings, Device.cpu(), "d",
                 line -> { }, () -> true).train(cycle(40, 1), ProgressListener.NONE));
+    }
+
+    @Test
+    void aPretrainedModelCarriesOverToAnotherCatalogueByProductId() {
+        SequentialSettings settings = SequentialSettings.read("test", defaults(), Map.of("width", 16,
+                "layers", 1, "dropout", 0.1, "epochs", 40, "learning.rate", 0.01, "warmup.steps", 0,
+                "patience", 40, "batch.size", 64));
+        SequentialModel source = new SequentialTrainer(settings, Device.cpu(), "source", line -> { }, () -> false)
+                .train(cycle(300, 11), ProgressListener.NONE);
+        // a small bank: 40 customers, the products listed in reverse (other tokens) and one the source never had
+        Dataset target = cycle(40, 12, true);
+        SequentialSettings brief = SequentialSettings.read("test", defaults(), Map.of("width", 16, "layers", 1,
+                "dropout", 0.1, "epochs", 2, "learning.rate", 0.01, "warmup.steps", 0, "batch.size", 64));
+        List<String> lines = new ArrayList<>();
+
+        SequentialModel scratch = new SequentialTrainer(brief, Device.cpu(), "scratch", line -> { }, () -> false)
+                .train(target, ProgressListener.NONE);
+        SequentialModel tuned = new SequentialTrainer(brief, Device.cpu(), "tuned", lines::add, () -> false)
+                .startingFrom(source).train(target, ProgressListener.NONE);
+
+        assertTrue(lines.get(0).contains("30 of its 30 products are in this catalogue of 31"), lines.get(0));
+        assertTrue(tuned.report().validationHitRate() > 0.9, "fine-tuned: " + tuned.report());
+        assertTrue(tuned.report().validationNdcg() > 2 * scratch.report().validationNdcg(),
+                "fine-tuned: " + tuned.report() + ", from scratch: " + scratch.report());
+        SequentialSettings wider = SequentialSettings.read("test", defaults(), Map.of("width", 32, "layers", 1,
+                "epochs", 1));
+        IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
+                () -> new SequentialTrainer(wider, Device.cpu(), "wider", line -> { }, () -> false)
+                        .startingFrom(source).train(target, ProgressListener.NONE));
+        assertTrue(mismatch.getMessage().contains("width 16, this configuration 32"), mismatch.getMessage());
     }
 
     static SequentialConfiguration defaults() {
@@ -108,10 +161,19 @@ class SequentialTrainerTest {
     }
 
     static Dataset cycle(int customers, long seed) {
+        return cycle(customers, seed, false);
+    }
+
+    /** With {@code otherCatalogue}, the products are listed in reverse and followed by one nobody holds. */
+    private static Dataset cycle(int customers, long seed, boolean otherCatalogue) {
         Random random = new Random(seed);
         List<Product> products = new ArrayList<>();
         for (int p = 0; p < PRODUCTS; p++) {
             products.add(Product.builder("P" + p).name("Product " + p).build());
+        }
+        if (otherCatalogue) {
+            Collections.reverse(products);
+            products.add(Product.builder("NEW").name("New product").build());
         }
         List<Customer> people = new ArrayList<>();
         List<Interaction> events = new ArrayList<>();
