@@ -10,7 +10,7 @@ import org.finrec.eval.internal.RankingEvaluator;
  * does, and averages ranking metrics over the cases. Uses several threads; the recommender must be thread-safe.
  *
  * <p>For each case a {@link Recommender#scorer} for the request {@code RecommendationRequest.builder(case.customer()).k(k)}
- * and the training products as catalogue scores, as candidates, the training products without the excluded ones in
+ * with the case's recent events, and the training products as catalogue scores, as candidates, the training products without the excluded ones in
  * ascending index order; every case must see the same model version. The top {@code k} finite scores are taken, ties going to the lower
  * product index; NaN scores are never selected (a shorter list counts as misses). Figures do not depend on the
  * number of threads. An exception from the recommender ends the evaluation and reaches the caller.

@@ -9,7 +9,7 @@
  * <p>All types are immutable or stateless and thread-safe.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.finrec.eval;
 
 import org.osgi.annotation.bundle.Export;

@@ -28,8 +28,8 @@ import org.finrec.eval.Split;
  * index is its product index, and the candidates come in ascending order, so the SPI's promise that candidates are
  * free of owned products holds, unlike RecBole's "score everything, then mask". Every case must be scored by the
  * same model version; a recommender that swaps its model during the evaluation ends it with an error. The request is
- * {@code RecommendationRequest.builder(case.customer()).k(k)} with the request id {@code eval-<case number>} and no
- * recent events. The top {@code k} finite scores are selected with a bounded heap, ties going to the lower
+ * {@code RecommendationRequest.builder(case.customer()).k(k)} with the request id {@code eval-<case number>} and the
+ * case's recent events. The top {@code k} finite scores are selected with a bounded heap, ties going to the lower
  * product index; NaN (and infinite) scores are never selected, so a recommender with fewer than {@code k}
  * opinions gets a shorter list, which counts as misses.
  *
@@ -176,7 +176,7 @@ public final class RankingEvaluator implements Evaluator {
             EvaluationCase evaluationCase = cases.get(c);
             int[] candidates = allBut(products.length, evaluationCase.excluded());
             RecommendationRequest request = RecommendationRequest.builder(evaluationCase.customer())
-                    .requestId("eval-" + c).k(k).build();
+                    .requestId("eval-" + c).k(k).recentEvents(evaluationCase.recentEvents()).build();
             double[] scores = Scoring.score(recommender, request, catalog, candidates, modelVersion);
             int[] best = TopK.select(scores, k);
             for (int i = 0; i < best.length; i++) {

@@ -1,8 +1,10 @@
 package org.finrec.eval.internal.split;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.finrec.api.Customer;
+import org.finrec.api.Interaction;
 import org.finrec.api.data.Dataset;
 import org.finrec.eval.EvaluationCase;
 import org.finrec.eval.Split;
@@ -26,6 +28,9 @@ import org.finrec.eval.Splitter;
  *       training interactions' products, for the test case also the validation product. This is S3-Rec's
  *       all-item protocol, where already-seen items are masked; a product the customer met earlier with another
  *       kind (a view before the purchase) is excluded too, so that case cannot be a hit.</li>
+ *   <li>A test case carries the validation interaction as its recent event: by the time of the test event it
+ *       has happened, and S3-Rec's models read the sequence up to the validation item when they are tested. Without
+ *       it, a sequence model would be asked two steps ahead.</li>
  *   <li>Cases come in customer-index order; their customer is the view's.</li>
  * </ul>
  *
@@ -48,6 +53,7 @@ public final class LeaveOneOutSplitter implements Splitter {
         int[][] trainHoldings = new int[customers][];
         int[][] trainProducts = new int[customers][];
         int[] validationProducts = new int[customers];
+        int[] validationInteractions = new int[customers];
         int[] testProducts = new int[customers];
         int heldOutCount = 0;
         for (int c = 0; c < customers; c++) {
@@ -65,7 +71,8 @@ public final class LeaveOneOutSplitter implements Splitter {
                 validationPosition--;
             }
             int validationGroup = groups.groupAt(validationPosition);
-            validationProducts[c] = data.interactionProduct(timelines.interaction(c, validationPosition));
+            validationInteractions[c] = timelines.interaction(c, validationPosition);
+            validationProducts[c] = data.interactionProduct(validationInteractions[c]);
             testProducts[c] = data.interactionProduct(timelines.interaction(c, length - 1));
             int[] products = new int[length];
             int trained = 0;
@@ -107,8 +114,12 @@ public final class LeaveOneOutSplitter implements Splitter {
             int[] seen = SortedIndices.union(trainProducts[c], train.holdings(c));
             Customer customer = train.customer(c);
             validationCases.add(new EvaluationCase(customer, new int[] {validationProduct}, seen));
+            // at test time the validation event has happened: the customer's sequence ends with it
+            int validation = validationInteractions[c];
+            Interaction validationEvent = Interaction.of(customer.id(), data.product(validationProduct).id(),
+                    data.interactionKind(validation), Instant.ofEpochMilli(data.interactionEpochMillis(validation)));
             testCases.add(new EvaluationCase(customer, new int[] {testProduct},
-                    SortedIndices.union(seen, new int[] {validationProduct})));
+                    SortedIndices.union(seen, new int[] {validationProduct}), List.of(validationEvent)));
         }
         return new Split(PROTOCOL, train, validationCases, testCases);
     }

@@ -72,6 +72,13 @@ class LeaveOneOutSplitterTest {
         assertCase(split.test().get(1), "c2", ints(1), ints(2, 4, 5));
         assertCase(split.test().get(2), "c3", ints(2), ints(0, 1));
         assertCase(split.test().get(3), "c4", ints(2), ints(0, 1));
+
+        // a test case's sequence ends with the validation interaction; a validation case knows only training
+        assertEquals(List.of(event("c0", VIEW, "C", 3)), split.test().get(0).recentEvents());
+        assertEquals(List.of(event("c2", VIEW, "C", 3)), split.test().get(1).recentEvents());
+        assertEquals(List.of(event("c3", VIEW, "B", 5)), split.test().get(2).recentEvents());
+        assertEquals(List.of(event("c4", VIEW, "B", 7)), split.test().get(3).recentEvents());
+        assertEquals(List.of(), split.validation().get(0).recentEvents());
     }
 
     @Test
