@@ -15,6 +15,7 @@ import org.finrec.api.Interaction;
 import org.finrec.api.InteractionKind;
 import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
+import org.finrec.api.data.EventSequence;
 import org.finrec.api.data.ProgressListener;
 import org.finrec.api.recommend.Explanation;
 import org.finrec.api.recommend.RecommendationRequest;
@@ -78,6 +79,32 @@ class SequenceScorerTest {
         List<String> events = scorer.eventProducts();
         assertEquals(cycle.customerHistories().length(0) + 1, events.size());
         assertEquals("P1", events.get(events.size() - 1));
+    }
+
+    @Test
+    void aSessionEventChangesTheRankingAtOnce() {
+        EventSequence history = cycle.customerHistories().ofCustomer(0);
+        int last = history.length() - 1;
+        int lastProduct = Integer.parseInt(cycle.product(history.product(last)).id().substring(1));
+        String jump = "P" + ((lastProduct + 5) % 30);
+        String afterJump = "P" + ((lastProduct + 6) % 30);
+        Interaction session = Interaction.of("C0", jump, InteractionKind.PURCHASE,
+                Instant.ofEpochMilli(history.epochMillis(last)).plus(Duration.ofDays(1)));
+
+        assertEquals("P" + ((lastProduct + 1) % 30), best(scorer("C0", List.of(), new AtomicLong())));
+        assertEquals(afterJump, best(scorer("C0", List.of(session), new AtomicLong())));
+    }
+
+    private static String best(SequenceScorer scorer) {
+        int[] all = java.util.stream.IntStream.range(0, catalog.products().size()).toArray();
+        double[] scores = scorer.score(all);
+        int best = 0;
+        for (int c = 1; c < all.length; c++) {
+            if (scores[c] > scores[best]) {
+                best = c;
+            }
+        }
+        return catalog.products().get(best).id();
     }
 
     @Test
