@@ -30,6 +30,7 @@ import org.finrec.api.ProductCatalog;
 import org.finrec.api.data.Dataset;
 import org.finrec.api.recommend.RecommendationRequest;
 import org.finrec.api.recommend.RecommendationResponse;
+import org.finrec.api.recommend.RecommendationUnavailableException;
 import org.finrec.api.spi.Recommender;
 import org.finrec.runtime.FinrecRuntime;
 import org.finrec.runtime.FinrecRuntimeException;
@@ -358,10 +359,29 @@ class FinrecRuntimeIT {
     }
 
     /** Registers the test bank's catalogue and data set and waits until the default recommender has trained on them. */
-    private static void registerTestBank(FinrecRuntime runtime) {
+    /**
+     * Registers the test bank and returns once the facade serves it. A popularity service may already be registered
+     * from before the dataset arrived and be replaced as it retrains on it, so the wait asks the facade itself.
+     */
+    private static void registerTestBank(FinrecRuntime runtime) throws InterruptedException {
         runtime.registerService(ProductCatalog.class, TestBank.catalog(), Map.of());
         runtime.registerService(Dataset.class, TestBank.dataset(), Map.of(Dataset.NAME, "test-bank"));
         runtime.waitForService(Recommender.class, "(" + Recommender.NAME + "=popularity)", Duration.ofMinutes(1));
+        RecommendationRequest request = RecommendationRequest.builder(TestBank.cautiousCustomer()).k(1).build();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                if (!runtime.recommendationService().recommend(request).isFallback()) {
+                    return;
+                }
+            } catch (RecommendationUnavailableException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+            }
+            assertTrue(System.nanoTime() < deadline, "the facade does not serve the test bank");
+            Thread.sleep(50);
+        }
     }
 
     private static void awaitSize(FinrecRuntime runtime, RecommendationRequest request, int size)
