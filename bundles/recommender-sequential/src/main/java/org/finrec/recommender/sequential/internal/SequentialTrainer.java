@@ -352,6 +352,11 @@ final class SequentialTrainer implements Trainer<SequentialModel> {
                     + " parameter arrays, this configuration's encoder " + parameters.size() + " (layers "
                     + settings.layers() + " against " + pretrained.settings().layers() + ")");
         }
+        if (pretrained.settings().heads() != settings.heads()) {
+            // the arrays have the same shapes whatever the heads, but they split the width differently
+            throw new IllegalArgumentException("pre-trained model " + pretrained.version() + " has "
+                    + pretrained.settings().heads() + " heads, this configuration " + settings.heads());
+        }
         int carried = 0;
         for (int i = 0; i < weights.size(); i++) {
             SequentialModel.Weights stored = weights.get(i);

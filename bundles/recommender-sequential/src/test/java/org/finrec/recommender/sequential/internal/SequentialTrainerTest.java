@@ -154,6 +154,12 @@ class SequentialTrainerTest {
                 () -> new SequentialTrainer(wider, Device.cpu(), "wider", line -> { }, () -> false)
                         .startingFrom(source).train(target, ProgressListener.NONE));
         assertTrue(mismatch.getMessage().contains("width 16, this configuration 32"), mismatch.getMessage());
+        SequentialSettings moreHeads = SequentialSettings.read("test", defaults(), Map.of("width", 16, "layers", 1,
+                "heads", 2, "epochs", 1));
+        IllegalArgumentException heads = assertThrows(IllegalArgumentException.class,
+                () -> new SequentialTrainer(moreHeads, Device.cpu(), "heads", line -> { }, () -> false)
+                        .startingFrom(source).train(target, ProgressListener.NONE));
+        assertTrue(heads.getMessage().contains("1 heads, this configuration 2"), heads.getMessage());
     }
 
     static SequentialConfiguration defaults() {
