@@ -105,9 +105,9 @@ final class TransferCommand implements Callable<Integer> {
                 Leaderboard board = new EvaluationHarness(runtime, progress, timeout).evaluate(target.name(), split,
                         contenders, 7);
                 progress.finish();
-                EvaluationResult pop = result(board, "popularity-age");
-                EvaluationResult scratch = result(board, "scratch");
-                EvaluationResult fine = result(board, "fine-tuned");
+                EvaluationResult pop = board.result("popularity-age");
+                EvaluationResult scratch = board.result("scratch");
+                EvaluationResult fine = board.result("fine-tuned");
                 out.printf(Locale.ROOT, "| %,d | %,d | %.4f / %.4f | %.4f / %.4f | %.4f / %.4f | %.2f | %.0f / %.0f |%n",
                         customers, split.test().size(), pop.metric("MAP@7"), pop.metric("NDCG@7"),
                         scratch.metric("MAP@7"), scratch.metric("NDCG@7"), fine.metric("MAP@7"), fine.metric("NDCG@7"),
@@ -131,10 +131,5 @@ final class TransferCommand implements Callable<Integer> {
             runtime.deleteConfiguration(contender.pid());
             registration.unregister();
         }
-    }
-
-    private static EvaluationResult result(Leaderboard board, String recommender) {
-        return board.results().stream().filter(r -> r.recommender().equals(recommender)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no result for " + recommender));
     }
 }

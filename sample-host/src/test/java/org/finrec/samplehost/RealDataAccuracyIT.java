@@ -180,9 +180,7 @@ class RealDataAccuracyIT {
     }
 
     private static void assertMetric(Leaderboard board, String recommender, String label, double expected) {
-        EvaluationResult result = board.results().stream().filter(r -> r.recommender().equals(recommender))
-                .findFirst().orElseThrow(() -> new AssertionError("no result for " + recommender + " in "
-                        + board.results().stream().map(EvaluationResult::recommender).toList()));
+        EvaluationResult result = board.result(recommender);
         assertEquals(expected, result.metric(label), TOLERANCE, recommender + " " + label);
     }
 }

@@ -45,17 +45,12 @@ class RealDataSequentialAccuracyIT {
                     .evaluate(split.train().name(), split, List.of(popularity, Contenders.sequential(EPOCHS)), 10);
         }
 
-        EvaluationResult sequential = result(board, "sequential");
-        EvaluationResult overall = result(board, "popularity-overall");
+        EvaluationResult sequential = board.result("sequential");
+        EvaluationResult overall = board.result("popularity-overall");
         // popularity 0.0115 / 0.0055 (RealDataAccuracyIT); the full recipe: README, Sequential recommender
         assertEquals(0.0175, sequential.metric("HR@10"), TOLERANCE, "sequential HR@10");
         assertEquals(0.0087, sequential.metric("NDCG@10"), TOLERANCE, "sequential NDCG@10");
         assertTrue(sequential.metric("NDCG@10") > 1.3 * overall.metric("NDCG@10"),
                 "sequential " + sequential.metric("NDCG@10") + " against popularity " + overall.metric("NDCG@10"));
-    }
-
-    private static EvaluationResult result(Leaderboard board, String recommender) {
-        return board.results().stream().filter(r -> r.recommender().equals(recommender)).findFirst()
-                .orElseThrow(() -> new AssertionError("no result for " + recommender));
     }
 }

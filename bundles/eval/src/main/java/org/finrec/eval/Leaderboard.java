@@ -25,6 +25,19 @@ public record Leaderboard(String dataset, List<EvaluationResult> results) {
     }
 
     /**
+     * Finds one recommender's result.
+     *
+     * @param recommender the recommender's name
+     * @return its result
+     * @throws IllegalArgumentException naming the recommenders the board has, when it has none of that name
+     */
+    public EvaluationResult result(String recommender) {
+        return results.stream().filter(r -> r.recommender().equals(recommender)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no result for " + recommender + " in "
+                        + results.stream().map(EvaluationResult::recommender).toList()));
+    }
+
+    /**
      * Renders the board as a markdown table: one row per recommender with every metric (the union of the results'
      * metric labels in first-seen order; an empty cell where a result lacks one, four decimals otherwise),
      * coverage (three decimals), training seconds (two decimals, {@code NaN} when unknown) and recommendations per

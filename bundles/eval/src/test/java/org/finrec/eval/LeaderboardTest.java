@@ -1,6 +1,8 @@
 package org.finrec.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,5 +51,16 @@ class LeaderboardTest {
         assertEquals(1.5, timed.trainSeconds());
         assertEquals(result.metrics(), timed.metrics());
         assertEquals(0.5, timed.metric("P@5"));
+    }
+
+    @Test
+    void aResultIsFoundByItsRecommenderAndAMissingOneNamesThoseThere() {
+        EvaluationResult first = new EvaluationResult("a", "v", "p", 5, 3, metrics("P@5", 0.5), 0.2, Double.NaN, 10);
+        EvaluationResult second = new EvaluationResult("b", "w", "p", 5, 3, metrics("P@5", 0.7), 0.2, Double.NaN, 10);
+        Leaderboard board = new Leaderboard("d", List.of(first, second));
+
+        assertSame(second, board.result("b"));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> board.result("c"));
+        assertEquals("no result for c in [a, b]", missing.getMessage());
     }
 }

@@ -358,7 +358,6 @@ class FinrecRuntimeIT {
         Files.move(staged, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Registers the test bank's catalogue and data set and waits until the default recommender has trained on them. */
     /**
      * Registers the test bank and returns once the facade serves it. A popularity service may already be registered
      * from before the dataset arrived and be replaced as it retrains on it, so the wait asks the facade itself.
